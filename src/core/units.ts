@@ -1,0 +1,100 @@
+import { QuantityError } from './errors.js';
+
+/** Bytes as a plain number (memory, storage). */
+export type Bytes = number & { readonly __unit?: 'bytes' };
+/** CPU in millicores. */
+export type Millicores = number & { readonly __unit?: 'millicores' };
+
+const BINARY: Readonly<Record<string, number>> = {
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+};
+const DECIMAL: Readonly<Record<string, number>> = {
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  '': 1,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+};
+
+// <sign><digits>[.<digits>] then a binary/decimal suffix or an exponent (e|E)<sign><digits>.
+const QUANTITY = /^([+-]?)(\d+\.?\d*|\.\d+)(?:(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])|[eE]([+-]?\d+))?$/;
+
+/** Parses a Kubernetes resource.Quantity (as the API server accepts it) into its base-unit value. */
+export function parseQuantity(input: string | number): number {
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) throw new QuantityError(String(input));
+    return input;
+  }
+  const m = QUANTITY.exec(input.trim());
+  if (!m || input.trim() !== input) throw new QuantityError(input);
+  const [, sign, digits, suffix, exponent] = m;
+  const value = Number(digits);
+  const factor =
+    exponent !== undefined ? 10 ** Number(exponent) : suffix !== undefined ? (BINARY[suffix] ?? DECIMAL[suffix] ?? 1) : 1;
+  const result = value * factor;
+  return sign === '-' ? -result : result;
+}
+
+export function tryParseQuantity(input: unknown): number | undefined {
+  if (typeof input !== 'string' && typeof input !== 'number') return undefined;
+  try {
+    return parseQuantity(input);
+  } catch {
+    return undefined;
+  }
+}
+
+export const parseCpu = (input: string | number): Millicores => parseQuantity(input) * 1000;
+export const parseBytes = (input: string | number): Bytes => parseQuantity(input);
+
+/** Formats bytes with the largest binary suffix that keeps an integer (rounding up to Mi when needed). */
+export function formatBytes(bytes: Bytes): string {
+  if (bytes <= 0) return '0';
+  for (const [suffix, factor] of Object.entries(BINARY).reverse()) {
+    if (bytes >= factor && Number.isInteger(bytes / factor)) return `${bytes / factor}${suffix}`;
+  }
+  if (bytes >= BINARY['Mi']!) return `${Math.ceil(bytes / BINARY['Mi']!)}Mi`;
+  return `${Math.ceil(bytes)}`;
+}
+
+/** Formats millicores as Kubernetes prints them: whole cores when exact, else `NNNm`. */
+export function formatCpu(millicores: Millicores): string {
+  const m = Math.ceil(millicores);
+  return m % 1000 === 0 ? String(m / 1000) : `${m}m`;
+}
+
+/** Human-readable bytes for reports (not a Kubernetes quantity). */
+export function humanBytes(bytes: Bytes): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = bytes;
+  let i = 0;
+  while (Math.abs(v) >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${Number.isInteger(v) ? v : v.toFixed(1)}${units[i]}`;
+}
+
+/** Parses a Go/Kubernetes duration string such as `1m30s`, `100ms`, `2h` into milliseconds. */
+export function parseDurationMs(input: string): number | undefined {
+  const re = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/gy;
+  const factor: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1e3, m: 6e4, h: 3.6e6 };
+  if (input === '0') return 0;
+  let total = 0;
+  let matched = 0;
+  for (const m of input.matchAll(re)) {
+    total += Number(m[1]) * (factor[m[2]!] ?? 0);
+    matched += m[0].length;
+  }
+  return matched === input.length && matched > 0 ? total : undefined;
+}

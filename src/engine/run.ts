@@ -1,0 +1,127 @@
+import { satisfies, type KubeVersion } from '../core/version.js';
+import { PROFILES, type ProfileName } from '../knowledge/profiles.js';
+import { formatRef } from '../model/object.js';
+import type { Snapshot } from '../model/snapshot.js';
+import { EMPTY_CONFIG, isExempt, isIgnoredByAnnotation, type KubetuneConfig } from './config.js';
+import { renderMessage } from './define-rule.js';
+import { sortFindings } from './sort.js';
+import { SUBJECT_PROVIDERS } from './subjects.js';
+import type { AnyRule, Diagnostic, Finding, Located, Need, RuleContext, Severity, Target, Violation } from './types.js';
+
+export interface RunOptions {
+  readonly kubeVersion: KubeVersion;
+  readonly profile?: ProfileName;
+  readonly config?: KubetuneConfig;
+  /** Inputs available to rules (`needs`); a rule whose needs are missing is reported as skipped. */
+  readonly available?: readonly Need[];
+}
+
+export interface RuleStat {
+  readonly ruleId: string;
+  readonly status: 'ran' | 'off' | 'not-applicable' | 'skipped' | 'error';
+  readonly findings: number;
+}
+
+export interface RunResult {
+  readonly findings: readonly Finding[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly rules: readonly RuleStat[];
+}
+
+/** Runs rules over a snapshot. Pure: a rule that throws becomes a `rule-error` diagnostic, never a pass. */
+export function runRules(rules: readonly AnyRule[], snapshot: Snapshot, options: RunOptions): RunResult {
+  const config = options.config ?? EMPTY_CONFIG;
+  const profile = options.profile ?? config.profile ?? 'guide';
+  const available = new Set(options.available ?? []);
+  const findings: Finding[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const stats: RuleStat[] = [];
+  for (const rule of rules) {
+    const setting = config.rules[rule.id];
+    if (setting?.severity === 'off') {
+      stats.push({ ruleId: rule.id, status: 'off', findings: 0 });
+      continue;
+    }
+    if (rule.kubernetes && !satisfies(options.kubeVersion, rule.kubernetes)) {
+      stats.push({ ruleId: rule.id, status: 'not-applicable', findings: 0 });
+      continue;
+    }
+    const missing = (rule.needs ?? []).filter((n) => !available.has(n));
+    if (missing.length > 0) {
+      diagnostics.push({
+        code: 'rule-skipped',
+        severity: 'info',
+        ruleId: rule.id,
+        message: `${rule.id} skipped: no ${missing.join(', ')}`,
+      });
+      stats.push({ ruleId: rule.id, status: 'skipped', findings: 0 });
+      continue;
+    }
+    const ctx: RuleContext = {
+      profile,
+      thresholds: PROFILES[profile],
+      kubeVersion: options.kubeVersion,
+      snapshot,
+      options: setting?.options ?? {},
+    };
+    const severity: Severity = setting?.severity ?? rule.defaultSeverity;
+    const before = findings.length;
+    let errored = false;
+    for (const entry of SUBJECT_PROVIDERS[rule.target as Target](snapshot) as Iterable<{ subject: never; at: Located }>) {
+      if (rule.components && !rule.components.includes((entry.subject as { component?: string }).component ?? '')) continue;
+      try {
+        for (const v of rule.check(entry.subject, ctx) as Iterable<Violation<string>>) {
+          const at = v.at ?? entry.at;
+          const problem = validateViolation(rule, v);
+          if (problem) throw new Error(problem);
+          if (isExempt(config, rule.id, at.ref)) continue;
+          if (isIgnoredByAnnotation((at.object ?? objectOf(at))?.metadata?.annotations, rule.id)) continue;
+          findings.push(toFinding(rule, severity, v, at));
+        }
+      } catch (e) {
+        errored = true;
+        diagnostics.push({
+          code: 'rule-error',
+          severity: 'error',
+          ruleId: rule.id,
+          object: entry.at.ref,
+          message: `rule ${rule.id} failed on ${formatRef(entry.at.ref)}: ${e instanceof Error ? e.message : String(e)}`,
+          ...(entry.at.source ? { file: entry.at.source.file, line: entry.at.source.line } : {}),
+        });
+      }
+    }
+    stats.push({ ruleId: rule.id, status: errored ? 'error' : 'ran', findings: findings.length - before });
+  }
+  return { findings: sortFindings(findings), diagnostics, rules: stats };
+}
+
+const objectOf = (at: Located) => ('object' in at && at.object ? at.object : undefined);
+
+function validateViolation(rule: AnyRule, v: Violation<string>): string | undefined {
+  if (!(v.messageId in rule.messages)) return `unknown messageId "${v.messageId}"`;
+  if (v.fix && !rule.fixable) return 'yielded a fix but is not declared fixable';
+  return undefined;
+}
+
+function toFinding(rule: AnyRule, severity: Severity, v: Violation<string>, at: Located): Finding {
+  const template = (rule.messages as Record<string, string>)[v.messageId] ?? v.messageId;
+  const priority = v.priority ?? rule.priority;
+  const src = at.source;
+  const line = src?.lines?.get(JSON.stringify(v.path)) ?? src?.line;
+  return {
+    ruleId: rule.id,
+    severity,
+    ...(priority ? { priority } : {}),
+    area: rule.area,
+    object: at.ref,
+    ...(src && line !== undefined ? { source: { file: src.file, line } } : {}),
+    path: v.path,
+    messageId: v.messageId,
+    message: renderMessage(template, v.data),
+    ...(v.data ? { data: v.data } : {}),
+    ...(v.evidence ? { evidence: v.evidence } : {}),
+    ...(v.fix ? { fix: v.fix } : {}),
+    ...(src?.itemPath ? { itemPath: src.itemPath } : {}),
+    ...(src?.doc !== undefined ? { doc: src.doc } : {}),
+  };
+}

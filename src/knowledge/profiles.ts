@@ -1,0 +1,50 @@
+/**
+ * Threshold profiles as data. Source: ../shared/design/GUIDE.md (the tuning guide, sections 1, 2 and 7),
+ * the strict KPIs of its second document, and the upstream Kubernetes scalability SLOs
+ * (https://github.com/kubernetes/community/blob/master/sig-scalability/slos/slos.md).
+ */
+export const PROFILE_NAMES = ['guide', 'strict', 'upstream-slo'] as const;
+export type ProfileName = (typeof PROFILE_NAMES)[number];
+export const isProfileName = (s: string): s is ProfileName => (PROFILE_NAMES as readonly string[]).includes(s);
+
+export interface Range {
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface Thresholds {
+  /** Healthy limit/request ratio for CPU (guide: 1.5-2x). */
+  readonly cpuLimitToRequest: Range;
+  /** Healthy limit/request ratio for memory (guide: 1.5-2x). */
+  readonly memoryLimitToRequest: Range;
+  /** Share of BestEffort pods in a namespace above which it is flagged. */
+  readonly bestEffortNamespaceShare: number;
+  /** Minimum pods in a namespace before namespace-wide QoS shares are judged. */
+  readonly namespaceQosMinPods: number;
+  /** A container whose liveness probe would kill it before this many seconds should use a startupProbe. */
+  readonly slowStartSeconds: number;
+}
+
+export const PROFILES: Readonly<Record<ProfileName, Thresholds>> = {
+  guide: {
+    cpuLimitToRequest: { min: 1, max: 2 },
+    memoryLimitToRequest: { min: 1, max: 2 },
+    bestEffortNamespaceShare: 0.5,
+    namespaceQosMinPods: 3,
+    slowStartSeconds: 30,
+  },
+  strict: {
+    cpuLimitToRequest: { min: 1, max: 1.5 },
+    memoryLimitToRequest: { min: 1, max: 1.5 },
+    bestEffortNamespaceShare: 0.2,
+    namespaceQosMinPods: 2,
+    slowStartSeconds: 20,
+  },
+  'upstream-slo': {
+    cpuLimitToRequest: { min: 1, max: 4 },
+    memoryLimitToRequest: { min: 1, max: 2 },
+    bestEffortNamespaceShare: 0.5,
+    namespaceQosMinPods: 3,
+    slowStartSeconds: 30,
+  },
+};

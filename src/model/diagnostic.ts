@@ -1,0 +1,25 @@
+import type { ObjectRef } from './object.js';
+
+export type DiagnosticSeverity = 'error' | 'warning' | 'info';
+
+export type DiagnosticCode =
+  | 'parse-error'
+  | 'not-kubernetes'
+  | 'skipped-input'
+  | 'rule-error'
+  | 'rule-skipped'
+  | 'source-error'
+  | 'forbidden'
+  | 'not-measured'
+  | 'config';
+
+/** Something a source or the engine wants the user to know that is not a finding: never a silent drop. */
+export interface Diagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: DiagnosticSeverity;
+  readonly message: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly ruleId?: string;
+  readonly object?: ObjectRef;
+}

@@ -1,0 +1,86 @@
+import type { ComponentConfigBase } from './component-config.js';
+import { formatRef, namespaceOf, type Resource } from './object.js';
+import { matchesSelector, type LabelSelector } from './selector.js';
+import { toWorkload, type Workload } from './workload.js';
+
+const key = (kind: string, namespace: string | undefined, name: string): string =>
+  `${kind}\u0000${namespace ?? ''}\u0000${name}`;
+
+/** An indexed, read-only view of everything a source read. */
+export class Snapshot {
+  readonly resources: readonly Resource[];
+  readonly components: readonly ComponentConfigBase[];
+  private readonly kindIndex = new Map<string, Resource[]>();
+  private readonly nameIndex = new Map<string, Resource>();
+  private readonly nsIndex = new Map<string, Resource[]>();
+  private workloadCache?: readonly Workload[];
+  private topWorkloadCache?: readonly Workload[];
+
+  constructor(resources: readonly Resource[], components: readonly ComponentConfigBase[] = []) {
+    this.resources = Object.freeze([...resources]);
+    this.components = Object.freeze([...components]);
+    for (const r of this.resources) {
+      const kind = r.object.kind;
+      push(this.kindIndex, kind, r);
+      const ns = namespaceOf(r.object);
+      if (ns !== undefined) push(this.nsIndex, ns, r);
+      this.nameIndex.set(key(kind, ns, r.ref.name), r);
+    }
+  }
+
+  byKind(kind: string): readonly Resource[] {
+    return this.kindIndex.get(kind) ?? [];
+  }
+
+  get kinds(): readonly string[] {
+    return [...this.kindIndex.keys()].sort();
+  }
+
+  inNamespace(namespace: string, kind?: string): readonly Resource[] {
+    const all = this.nsIndex.get(namespace) ?? [];
+    return kind === undefined ? all : all.filter((r) => r.object.kind === kind);
+  }
+
+  get namespaces(): readonly string[] {
+    return [...this.nsIndex.keys()].sort();
+  }
+
+  get(kind: string, namespace: string | undefined, name: string): Resource | undefined {
+    return this.nameIndex.get(key(kind, namespace, name));
+  }
+
+  /** Every pod-owning object as a Workload (including those owned by another object in the snapshot). */
+  get allWorkloads(): readonly Workload[] {
+    this.workloadCache ??= this.resources.flatMap((r) => toWorkload(r) ?? []);
+    return this.workloadCache;
+  }
+
+  /** Workloads not controlled by another object of this snapshot: a Deployment, not its ReplicaSets and Pods. */
+  get workloads(): readonly Workload[] {
+    this.topWorkloadCache ??= this.allWorkloads.filter((w) => this.controllerOf(w.resource) === undefined);
+    return this.topWorkloadCache;
+  }
+
+  /** The controlling owner of a resource when that owner is in the snapshot. */
+  controllerOf(resource: Resource): Resource | undefined {
+    const owners = resource.object.metadata?.ownerReferences ?? [];
+    const ctl = owners.find((o) => o.controller) ?? owners[0];
+    if (!ctl) return undefined;
+    return this.get(ctl.kind, namespaceOf(resource.object), ctl.name);
+  }
+
+  /** Workloads in `namespace` whose pod template labels match the selector. */
+  workloadsMatching(namespace: string, selector: LabelSelector): readonly Workload[] {
+    return this.workloads.filter((w) => w.namespace === namespace && matchesSelector(selector, w.podLabels));
+  }
+
+  describe(resource: Resource): string {
+    return formatRef(resource.ref);
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
+  const list = map.get(k);
+  if (list) list.push(v);
+  else map.set(k, [v]);
+}
