@@ -38,7 +38,7 @@ export function* ratioViolations(w: Workload, resource: 'cpu' | 'memory', range:
   for (const c of sizedContainers(w)) {
     const { request, limit } = c[resource];
     if (request === undefined || limit === undefined || request <= 0) continue;
-    const ratio = limit / request;
+    const ratio = Math.round((limit / request) * 1e6) / 1e6; // 300m / 200m is 1.4999999999999998 in floats
     const path = resourcePath(c, 'limits', resource);
     const data = { container: containerLabel(c), ratio: round(ratio), min: range.min, max: range.max };
     const format = resource === 'cpu' ? formatCpu : formatBytes;
