@@ -67,8 +67,12 @@ export function runRules(rules: readonly AnyRule[], snapshot: Snapshot, options:
     const severity: Severity = setting?.severity ?? rule.defaultSeverity;
     const before = findings.length;
     let errored = false;
-    for (const entry of SUBJECT_PROVIDERS[rule.target as Target](snapshot) as Iterable<{ subject: never; at: Located }>) {
-      if (rule.components && !rule.components.includes((entry.subject as { component?: string }).component ?? '')) continue;
+    for (const entry of SUBJECT_PROVIDERS[rule.target as Target](snapshot) as Iterable<{
+      subject: never;
+      at: Located;
+    }>) {
+      if (rule.components && !rule.components.includes((entry.subject as { component?: string }).component ?? ''))
+        continue;
       try {
         for (const v of rule.check(entry.subject, ctx) as Iterable<Violation<string>>) {
           const at = v.at ?? entry.at;
