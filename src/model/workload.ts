@@ -224,9 +224,7 @@ function podTemplateMeta(object: KubeObject, kind: WorkloadKind): Readonly<Recor
   if (kind === 'Pod') return asRecord(object.metadata);
   const spec = asRecord(object['spec']);
   const template =
-    kind === 'CronJob'
-      ? asRecord(asRecord(asRecord(spec['jobTemplate'])['spec'])['template'])
-      : asRecord(spec['template']);
+    kind === 'CronJob' ? asRecord(asRecord(asRecord(spec['jobTemplate'])['spec'])['template']) : asRecord(spec['template']);
   return asRecord(template['metadata']);
 }
 
@@ -255,8 +253,7 @@ export function toWorkload(resource: Resource): Workload | undefined {
   let podSpec: unknown = object;
   for (const p of podSpecPath) podSpec = asRecord(podSpec)[p];
   const spec = asRecord(podSpec);
-  const list = (key: string, ck: ContainerKind) =>
-    asArray(spec[key]).map((c, i) => parseContainer(c, ck, i, podSpecPath));
+  const list = (key: string, ck: ContainerKind) => asArray(spec[key]).map((c, i) => parseContainer(c, ck, i, podSpecPath));
   const containers = list('containers', 'container');
   const initContainers = list('initContainers', 'initContainer');
   const ephemeralContainers = list('ephemeralContainers', 'ephemeralContainer');

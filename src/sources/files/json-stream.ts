@@ -124,8 +124,7 @@ export class JsonSplitter {
     }
     if (this.capturing && captureStart >= 0) {
       this.parts.push(chunk.subarray(captureStart));
-      if (this.bytesCaptured() > this.maxPieceBytes)
-        throw new RangeError(`a JSON value is larger than ${this.maxPieceBytes} bytes`);
+      if (this.bytesCaptured() > this.maxPieceBytes) throw new RangeError(`a JSON value is larger than ${this.maxPieceBytes} bytes`);
     }
   }
 

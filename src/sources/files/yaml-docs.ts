@@ -113,8 +113,7 @@ export function checkExpandedSize(root: unknown, limits: SafeLoadLimits): void {
     let total = 1;
     for (const child of Array.isArray(v) ? v : Object.values(v)) {
       total += walk(child, depth + 1);
-      if (total > limits.maxNodes)
-        throw new UnsafeDocumentError(`expands to more than ${limits.maxNodes} nodes (alias bomb?)`);
+      if (total > limits.maxNodes) throw new UnsafeDocumentError(`expands to more than ${limits.maxNodes} nodes (alias bomb?)`);
     }
     visiting.delete(v);
     sizes.set(v, total);
