@@ -40,11 +40,7 @@ export function parseQuantity(input: string | number): number {
   const [, sign, digits, suffix, exponent] = m;
   const value = Number(digits);
   const factor =
-    exponent !== undefined
-      ? 10 ** Number(exponent)
-      : suffix !== undefined
-        ? (BINARY[suffix] ?? DECIMAL[suffix] ?? 1)
-        : 1;
+    exponent !== undefined ? 10 ** Number(exponent) : suffix !== undefined ? (BINARY[suffix] ?? DECIMAL[suffix] ?? 1) : 1;
   const result = value * factor;
   return sign === '-' ? -result : result;
 }
