@@ -120,8 +120,7 @@ function quantileOf(set: SampleSet, e: Extract<MetricExpr, { kind: 'quantile' }>
     groups.set(k, g);
   }
   return [...groups.values()]
-    .map((g) => ({ labels: g.labels, value: bucketQuantile(e.q, g.buckets) }))
-    .filter((s) => !Number.isNaN(s.value));
+    .map((g) => ({ labels: g.labels, value: bucketQuantile(e.q, g.buckets) }));
 }
 
 const labelKey = (labels: Labels): string =>
