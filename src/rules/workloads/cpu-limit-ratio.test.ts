@@ -1,0 +1,9 @@
+import { ruleTester } from '../../testing/index.js';
+import rule from './cpu-limit-ratio.js';
+
+ruleTester.run(rule, {
+  fail: {
+    'too-high': [{ messageId: 'tooHigh', data: { container: 'api', ratio: 8, max: 2 }, path: ['spec', 'template', 'spec', 'containers', 0, 'resources', 'limits', 'cpu'] }],
+    'below-request': [{ messageId: 'belowRequest', data: { container: 'app', ratio: 0.5 } }],
+  },
+});
