@@ -9,6 +9,8 @@ import type { ComponentConfigBase } from '../../model/component-config.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { isKubeObject, isRecord, refOf, type KubeObject, type Resource } from '../../model/object.js';
 import { COMPONENT_READERS, type ComponentFileReader } from './component-readers.js';
+import { componentLineMaps } from './configs/line-map.js';
+import type { JsonPath } from '../../core/json-path.js';
 import { JsonSplitter } from './json-stream.js';
 import { listItemLines, loadYaml, UnsafeDocumentError, YamlDocSplitter } from './yaml-docs.js';
 
@@ -49,7 +51,14 @@ class Collector implements ReadResult {
   }
 
   /** Adds a parsed document value: an object, a List (expanded), or something that is not Kubernetes. */
-  addValue(value: unknown, file: string, line: number, doc: number, itemLines?: () => number[]): void {
+  addValue(
+    value: unknown,
+    file: string,
+    line: number,
+    doc: number,
+    itemLines?: () => number[],
+    lineMaps?: (itemPath: JsonPath) => Map<string, number> | undefined,
+  ): void {
     this.stats.documents++;
     if (value === null || value === undefined) return this.skip('empty document');
     if (!isKubeObject(value)) {
@@ -65,7 +74,9 @@ class Collector implements ReadResult {
       const lines = itemLines?.() ?? [];
       value['items'].forEach((item: unknown, i: number) => {
         const itemLine = lines[i] ?? line;
-        if (isKubeObject(item)) this.addObject(item, { file, line: itemLine, doc, itemPath: ['items', i] });
+        const map = lineMaps?.(['items', i]);
+        if (isKubeObject(item))
+          this.addObject(item, { file, line: itemLine, doc, itemPath: ['items', i], ...(map ? { lines: map } : {}) });
         else
           this.skip('not Kubernetes', {
             code: 'not-kubernetes',
@@ -77,7 +88,8 @@ class Collector implements ReadResult {
       });
       return;
     }
-    this.addObject(value, { file, line, doc });
+    const lines = lineMaps?.([]);
+    this.addObject(value, { file, line, doc, ...(lines ? { lines } : {}) });
   }
 
   addObject(object: KubeObject, source: Resource['source'] & object): void {
@@ -202,7 +214,7 @@ async function readOne(
   if (reader && !MANIFEST_EXT.has(extname(file).toLowerCase())) return readComponentFile(chunks, file, out, reader);
   const firstChar = /\S/.exec(headText)?.[0];
   if (extname(file).toLowerCase() === '.json' || firstChar === '{' || firstChar === '[')
-    return readJson(chunks, file, out);
+    return readJson(chunks, file, out, reader);
   return readYaml(chunks, file, out, reader);
 }
 
@@ -237,7 +249,12 @@ function decodeChunk(decoder: TextDecoder, chunk: Buffer, file: string): string 
   }
 }
 
-async function readJson(chunks: AsyncIterable<Buffer>, file: string, out: Collector): Promise<void> {
+async function readJson(
+  chunks: AsyncIterable<Buffer>,
+  file: string,
+  out: Collector,
+  reader?: ComponentFileReader,
+): Promise<void> {
   let pieces = 0;
   let kept: Buffer[] | undefined = [];
   let keptBytes = 0;
@@ -286,7 +303,14 @@ async function readJson(chunks: AsyncIterable<Buffer>, file: string, out: Collec
   } catch (e) {
     return out.parseError(file, 1 + jsonErrorLineOffset(e, text), jsonMessage(e));
   }
-  out.addValue(value, file, 1, 0);
+  if (reader && !isKubeObject(value)) {
+    out.stats.documents++;
+    const r = reader.read(text, file, 1);
+    out.components.push(...r.components);
+    out.diagnostics.push(...r.diagnostics);
+    return;
+  }
+  out.addValue(value, file, 1, 0, undefined, componentLineMaps(value, text, 1));
 }
 
 const jsonMessage = (e: unknown): string => `invalid JSON: ${e instanceof Error ? e.message : String(e)}`;
@@ -324,13 +348,18 @@ async function readYaml(
       }
       if (reader && !isKubeObject(value)) {
         out.stats.documents++;
-        const r = reader.read(doc.text, file);
+        const r = reader.read(doc.text, file, doc.line);
         out.components.push(...r.components);
         out.diagnostics.push(...r.diagnostics);
         return;
       }
-      out.addValue(value, file, firstContentLine(doc.text, doc.line), doc.index, () =>
-        listItemLines(doc.text, doc.line),
+      out.addValue(
+        value,
+        file,
+        firstContentLine(doc.text, doc.line),
+        doc.index,
+        () => listItemLines(doc.text, doc.line),
+        componentLineMaps(value, doc.text, doc.line),
       );
     },
     (line) =>
