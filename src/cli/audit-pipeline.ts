@@ -9,7 +9,9 @@ import { extractComponents } from '../model/components/extract.js';
 import { Snapshot } from '../model/snapshot.js';
 import { buildReport, type Report } from '../reporters/report.js';
 import { RULES } from '../rules/index.js';
+import { refineFindingLines } from '../sources/files/locate.js';
 import { readInputs, type ReadResult } from '../sources/files/read.js';
+import { sortFindings } from '../engine/sort.js';
 import { VERSION } from './version.js';
 
 export interface AuditOptions {
@@ -72,5 +74,7 @@ export async function auditFiles(
   options: AuditOptions & { stdin?: Readable } = {},
 ): Promise<AuditResult> {
   const read = await readInputs(paths, options.stdin ? { stdin: options.stdin } : {});
-  return auditRead(read, options);
+  const result = auditRead(read, options);
+  const findings = sortFindings(await refineFindingLines(result.report.findings));
+  return { ...result, report: { ...result.report, findings } };
 }
