@@ -71,9 +71,12 @@ export function auditRead(read: ReadResult, options: AuditOptions = {}, command 
 /** Reads manifests and component configs from paths (files, directories, globs, `-`) and audits them. */
 export async function auditFiles(
   paths: readonly string[],
-  options: AuditOptions & { stdin?: Readable } = {},
+  options: AuditOptions & { stdin?: Readable; cwd?: string } = {},
 ): Promise<AuditResult> {
-  const read = await readInputs(paths, options.stdin ? { stdin: options.stdin } : {});
+  const read = await readInputs(paths, {
+    ...(options.stdin ? { stdin: options.stdin } : {}),
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+  });
   const result = auditRead(read, options);
   const findings = sortFindings(await refineFindingLines(result.report.findings));
   return { ...result, report: { ...result.report, findings } };

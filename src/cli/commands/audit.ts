@@ -105,7 +105,7 @@ export const auditCommand: CommandModule = {
       };
       const result =
         paths.length > 0
-          ? await auditFiles(paths, { ...options, stdin: ctx.io.stdin })
+          ? await auditFiles(paths, { ...options, stdin: ctx.io.stdin, cwd: ctx.io.cwd })
           : auditRead(
               await readLiveCluster(
                 {
