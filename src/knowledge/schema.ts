@@ -26,7 +26,9 @@ interface ModelClass {
 }
 
 const isModelClass = (v: unknown): v is ModelClass =>
-  typeof v === 'function' && typeof (v as { apiVersion?: unknown }).apiVersion === 'string' && typeof (v as { kind?: unknown }).kind === 'string';
+  typeof v === 'function' &&
+  typeof (v as { apiVersion?: unknown }).apiVersion === 'string' &&
+  typeof (v as { kind?: unknown }).kind === 'string';
 
 let validators: Map<string, ModelClass> | undefined;
 function validatorFor(apiVersion: string, kind: string): ModelClass | undefined {
@@ -107,7 +109,8 @@ function kindSchema(apiVersion: string, kind: string): KindSchema {
   let byKind = kindSchemas.get(apiVersion);
   if (!byKind) kindSchemas.set(apiVersion, (byKind = new Map()));
   let entry = byKind.get(kind);
-  if (!entry) byKind.set(kind, (entry = { validator: validatorFor(apiVersion, kind), root: rootShape(apiVersion, kind) }));
+  if (!entry)
+    byKind.set(kind, (entry = { validator: validatorFor(apiVersion, kind), root: rootShape(apiVersion, kind) }));
   return entry;
 }
 
@@ -160,7 +163,10 @@ interface AjvError {
 }
 
 /** Problems the API server would reject (or silently drop) for a built-in kind; undefined for kinds it does not know. */
-export function validateAgainstSchema(object: { apiVersion: string; kind: string }): readonly SchemaProblem[] | undefined {
+export function validateAgainstSchema(object: {
+  apiVersion: string;
+  kind: string;
+}): readonly SchemaProblem[] | undefined {
   const { validator, root } = kindSchema(object.apiVersion, object.kind);
   if (!validator && !root) return undefined;
   const problems: SchemaProblem[] = [];
@@ -170,7 +176,9 @@ export function validateAgainstSchema(object: { apiVersion: string; kind: string
       // undefined values, which parsed JSON and YAML never hold) and the apiVersion/kind it sets are the ones matched.
       validator.prototype.validate.call(object);
     } catch (e) {
-      const errors = ((e as { errors?: AjvError[] }).errors ?? []).filter((x) => x.keyword !== 'oneOf' && x.keyword !== 'anyOf');
+      const errors = ((e as { errors?: AjvError[] }).errors ?? []).filter(
+        (x) => x.keyword !== 'oneOf' && x.keyword !== 'anyOf',
+      );
       const seen = new Set<string>();
       for (const err of errors) {
         const missing = err.keyword === 'required' ? String(err.params?.['missingProperty'] ?? '') : '';
