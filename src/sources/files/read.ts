@@ -12,6 +12,7 @@ import { COMPONENT_READERS, type ComponentFileReader } from './component-readers
 import { componentLineMaps } from './configs/line-map.js';
 import type { JsonPath } from '../../core/json-path.js';
 import { JsonSplitter } from './json-stream.js';
+import { Utf8Validator } from './utf8.js';
 import { listItemLines, loadYaml, UnsafeDocumentError, YamlDocSplitter } from './yaml-docs.js';
 
 export const STDIN = '-';
@@ -271,11 +272,13 @@ async function readJson(
     out.stats.documents++;
     if (piece.tooDeep)
       return out.parseError(file, piece.line, `item ${piece.item ?? 0} rejected: nesting deeper than 128 levels`);
-    let value: unknown;
-    try {
-      value = JSON.parse(piece.text);
-    } catch (e) {
-      return out.parseError(file, piece.line + jsonErrorLineOffset(e, piece.text), jsonMessage(e));
+    let value = piece.value;
+    if (value === undefined) {
+      try {
+        value = JSON.parse(piece.text);
+      } catch (e) {
+        return out.parseError(file, piece.line + jsonErrorLineOffset(e, piece.text), jsonMessage(e));
+      }
     }
     if (isKubeObject(value))
       out.addObject(value, { file, line: piece.line, doc: 0, itemPath: ['items', piece.item ?? 0] });
@@ -288,16 +291,18 @@ async function readJson(
         message: `${file}:${piece.line}: item ${piece.item ?? 0} has no apiVersion/kind`,
       });
   });
-  const validator = new TextDecoder('utf-8', { fatal: true });
+  const validator = new Utf8Validator(file);
   for await (const chunk of chunks) {
-    decodeChunk(validator, chunk, file);
+    validator.push(chunk);
     splitter.push(chunk);
+    if (kept && pieces > 0) kept = undefined; // a List or array: never parsed whole
     if (kept) {
       kept.push(chunk);
       keptBytes += chunk.length;
       if (keptBytes > WHOLE_FILE_LIMIT) kept = undefined;
     }
   }
+  validator.end();
   if (pieces > 0) {
     if (!splitter.end()) out.parseError(file, splitter.currentLine, 'unexpected end of JSON input');
     return;
