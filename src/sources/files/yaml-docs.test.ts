@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { YamlDocSplitter, type YamlDoc } from './yaml-docs.js';
+import { checkExpandedSize, checkTreeSize, UnsafeDocumentError, YamlDocSplitter, type YamlDoc } from './yaml-docs.js';
 
 /**
  * The line-by-line splitter this one replaced (slow: a string per line), kept as the reference the fast one
@@ -176,5 +176,32 @@ describe('YamlDocSplitter', () => {
       { text: 'kind: A', line: 1, index: 0 },
       { text: 'kind: C', line: 6, index: 2 },
     ]);
+  });
+});
+
+describe('checkTreeSize', () => {
+  const limits = { maxNodes: 50, maxDepth: 5 };
+  const nest = (n: number): unknown => (n === 0 ? 'leaf' : { a: [nest(n - 1)] });
+  it('applies the same limits as checkExpandedSize to alias-free trees', () => {
+    for (const v of [
+      nest(1),
+      nest(2),
+      nest(3),
+      nest(4),
+      Array.from({ length: 48 }, (_, i) => i),
+      { x: Array(60).fill(1) },
+    ]) {
+      const expected = (() => {
+        try {
+          checkExpandedSize(v, limits);
+          return 'ok';
+        } catch (e) {
+          return (e as Error).message;
+        }
+      })();
+      if (expected === 'ok') expect(() => checkTreeSize(v, limits)).not.toThrow();
+      else expect(() => checkTreeSize(v, limits)).toThrow(expected);
+    }
+    expect(() => checkTreeSize(nest(4), limits)).toThrow(UnsafeDocumentError);
   });
 });

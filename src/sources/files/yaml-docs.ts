@@ -182,8 +182,24 @@ export class UnsafeDocumentError extends Error {}
  */
 export function loadYaml(text: string, filename: string, limits: SafeLoadLimits = DEFAULT_LIMITS): unknown {
   const value = yaml.load(text, { filename, schema: yaml.CORE_SCHEMA });
-  checkExpandedSize(value, limits);
+  // Without an alias (`*name`) nothing is shared: the tree is as large as it looks, no memo needed.
+  if (text.indexOf('*') === -1) checkTreeSize(value, limits);
+  else checkExpandedSize(value, limits);
   return value;
+}
+
+/** checkExpandedSize for a tree (no shared nodes): the same limits and errors, without the memo's allocations. */
+export function checkTreeSize(root: unknown, limits: SafeLoadLimits): void {
+  let nodes = 0;
+  const walk = (v: unknown, depth: number): void => {
+    if (++nodes > limits.maxNodes)
+      throw new UnsafeDocumentError(`expands to more than ${limits.maxNodes} nodes (alias bomb?)`);
+    if (v === null || typeof v !== 'object') return;
+    if (depth > limits.maxDepth) throw new UnsafeDocumentError(`nesting deeper than ${limits.maxDepth} levels`);
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) walk(v[i], depth + 1);
+    else for (const k in v) walk((v as Record<string, unknown>)[k], depth + 1);
+  };
+  walk(root, 0);
 }
 
 export function checkExpandedSize(root: unknown, limits: SafeLoadLimits): void {
