@@ -64,7 +64,8 @@ export class YamlDocSplitter {
       line++;
       from = segStart;
     }
-    for (let p = nextCandidate(text, Math.max(0, from - 1)); p !== -1; p = nextCandidate(text, p)) {
+    const candidates = new Candidates(text);
+    for (let p = candidates.next(Math.max(0, from - 1)); p !== -1; p = candidates.next(p)) {
       if (!isSeparatorAt(text, p)) continue;
       line += countNewlines(text, segStart, p);
       segStart = this.separator(text, segStart, p, line);
@@ -142,12 +143,22 @@ export class YamlDocSplitter {
   }
 }
 
-/** Start of the next line after `from` that begins like a separator (`---` or `...`), or -1. */
-function nextCandidate(text: string, from: number): number {
-  const dash = text.indexOf('\n---', from);
-  const dots = text.indexOf('\n...', from);
-  const at = dash === -1 ? dots : dots === -1 ? dash : Math.min(dash, dots);
-  return at === -1 ? -1 : at + 1;
+/**
+ * Starts of the lines of `text` that begin like a separator (`---` or `...`), in order. Each pattern's next
+ * position is remembered, so a pattern that never occurs (`...` in most files) is searched once, not per document.
+ */
+class Candidates {
+  private dash = -2;
+  private dots = -2;
+  constructor(private readonly text: string) {}
+
+  /** First candidate line start whose preceding newline is at or after `from`, or -1. */
+  next(from: number): number {
+    if (this.dash !== -1 && this.dash < from) this.dash = this.text.indexOf('\n---', from);
+    if (this.dots !== -1 && this.dots < from) this.dots = this.text.indexOf('\n...', from);
+    const at = this.dash === -1 ? this.dots : this.dots === -1 ? this.dash : Math.min(this.dash, this.dots);
+    return at === -1 ? -1 : at + 1;
+  }
 }
 
 /** Whether the line starting at `p` is a document separator (an unfinished line only at the end of input). */
