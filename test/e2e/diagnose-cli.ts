@@ -23,6 +23,7 @@ export async function runCli(args: readonly string[], env: Record<string, string
 }
 
 export interface DiagnoseJson {
+  readonly kubeVersion: string;
   readonly findings: {
     ruleId: string;
     messageId: string;
@@ -33,6 +34,7 @@ export interface DiagnoseJson {
   readonly diagnostics: { code: string; severity: string; message: string; file?: string; line?: number }[];
   readonly sections: {
     readonly diagnose: {
+      readonly period: string | null;
       readonly kpis: { kpi: string; status: string; value?: number; priority?: string }[];
       readonly rootCauses: { chain: string[]; because: string[] }[];
       readonly queries: { queries: number; retries: number; failures: number } | null;
