@@ -46,16 +46,16 @@ const tail = (typical: number, p99: number) => (le: number) => (le < typical ? 0
 const cp = (i: number) => `10.0.0.${i + 1}`;
 const node = (i: number) => `10.0.${1 + Math.floor(i / 250)}.${(i % 250) + 1}`;
 
-function hist(
+type HistArgs = [
   name: string,
   labels: Labels,
   buckets: readonly number[],
   range: TimeRange,
   rate: number,
   cdf: (le: number) => number,
-): SeriesData[] {
-  return histogramSeries({ name, labels, buckets, range, ratePerSecond: rate, cdf });
-}
+];
+const hist = (...[name, labels, buckets, range, rate, cdf]: HistArgs): SeriesData[] =>
+  histogramSeries({ name, labels, buckets, range, ratePerSecond: rate, cdf });
 const counter = (metric: string, labels: Labels, range: TimeRange, rate: number): SeriesData => ({
   metric,
   labels,
