@@ -1,0 +1,226 @@
+/**
+ * A local stand-in for the Kubernetes API server with the list semantics kubetune depends on:
+ * paging (limit/continue, items sorted by namespace/name as etcd returns them), resourceVersion, continue tokens
+ * that expire (410 Expired), 403 for chosen resources, 429 with Retry-After, slow answers, gzip, bearer tokens,
+ * discovery (/api, /apis, /version), nodes/{name}/proxy/configz and /metrics. Collections may be virtual
+ * (item i generated on demand) so 150,000 pods cost the server no memory.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+
+export interface ReplayObject {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata?: { readonly name?: string; readonly namespace?: string; readonly [k: string]: unknown };
+  readonly [k: string]: unknown;
+}
+
+/** A collection of one resource: materialised objects, or a size plus a generator. */
+export interface Collection {
+  readonly size: number;
+  at(i: number): ReplayObject;
+}
+
+export interface ReplayOptions {
+  readonly objects?: readonly ReplayObject[];
+  /** Extra virtual collections keyed by `group/version/resource` (core: `/v1/pods`). */
+  readonly virtual?: Readonly<Record<string, Collection>>;
+  /** Resources (plural, e.g. `pods`, `nodes/proxy`, `/metrics`) answered with 403. */
+  readonly forbidden?: readonly string[];
+  /** Continue tokens older than this are answered with 410 Expired. */
+  readonly continueTtlMs?: number;
+  /** The first continued request for these resources gets 410 Expired (once each). */
+  readonly expireOnce?: readonly string[];
+  /** The first `count` requests whose path contains `pathIncludes` get 429 with Retry-After. */
+  readonly throttle?: { readonly count: number; readonly retryAfterSeconds: number; readonly pathIncludes?: string };
+  readonly delayMs?: number;
+  /** When set, requests must carry `Authorization: Bearer <token>`. */
+  readonly bearerToken?: string;
+  readonly gitVersion?: string;
+  readonly configz?: (node: string) => Record<string, unknown> | undefined;
+  readonly metricsText?: string;
+}
+
+export interface RecordedRequest {
+  readonly path: string;
+  readonly query: Readonly<Record<string, string>>;
+  readonly status: number;
+  readonly authorization?: string;
+}
+
+export interface ReplayServer {
+  readonly url: string;
+  readonly requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+const PLURAL_EXCEPTIONS: Record<string, string> = { Endpoints: 'endpoints', PodMetrics: 'pods', NodeMetrics: 'nodes' };
+export const pluralOf = (kind: string): string =>
+  PLURAL_EXCEPTIONS[kind] ??
+  (kind.endsWith('y') ? `${kind.slice(0, -1)}ies` : kind.endsWith('s') ? `${kind}es` : `${kind}s`).toLowerCase();
+
+const gvKey = (apiVersion: string, resource: string): string => `${apiVersion.includes('/') ? apiVersion : `/${apiVersion}`}/${resource}`;
+
+const arrayCollection = (items: ReplayObject[]): Collection => ({ size: items.length, at: (i) => items[i] as ReplayObject });
+const sortKey = (o: ReplayObject): string => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
+
+export async function startReplayServer(options: ReplayOptions): Promise<ReplayServer> {
+  const grouped = new Map<string, ReplayObject[]>();
+  for (const o of options.objects ?? []) {
+    const k = gvKey(o.apiVersion, pluralOf(o.kind));
+    grouped.set(k, [...(grouped.get(k) ?? []), o]);
+  }
+  const collections = new Map<string, Collection>(Object.entries(options.virtual ?? {}));
+  for (const [k, items] of grouped) collections.set(k, arrayCollection(items.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1))));
+  const state = { rv: 1000, throttled: 0, expired: new Set<string>() };
+  const filtered = new Map<string, number[]>();
+  const requests: RecordedRequest[] = [];
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://replay');
+    const query = Object.fromEntries(url.searchParams);
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
+      requests.push({ path: url.pathname, query, status, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
+      const text = typeof body === 'string' ? body : JSON.stringify(body);
+      const zip = text.length > 128 * 1024 && /gzip/.test(String(req.headers['accept-encoding']));
+      const payload = zip ? gzipSync(text) : Buffer.from(text);
+      const type = typeof body === 'string' ? 'text/plain; version=0.0.4' : 'application/json';
+      setTimeout(() => {
+        res.writeHead(status, { 'content-type': type, ...(zip ? { 'content-encoding': 'gzip' } : {}), ...headers });
+        res.end(payload);
+      }, options.delayMs ?? 0);
+    };
+    handle(req, url, query, send);
+  });
+
+  function handle(req: IncomingMessage, url: URL, query: Record<string, string>, send: Send): void {
+    const path = url.pathname;
+    if (options.bearerToken !== undefined && req.headers.authorization !== `Bearer ${options.bearerToken}`)
+      return send(401, status(401, 'Unauthorized', 'Unauthorized'));
+    const t = options.throttle;
+    if (t && state.throttled < t.count && (t.pathIncludes === undefined || path.includes(t.pathIncludes))) {
+      state.throttled++;
+      return send(429, status(429, 'TooManyRequests', 'Too many requests, please try again later.'), { 'retry-after': String(t.retryAfterSeconds) });
+    }
+    if (path === '/version') return send(200, { major: '1', minor: (options.gitVersion ?? 'v1.35.0').split('.')[1], gitVersion: options.gitVersion ?? 'v1.35.0' });
+    if (path === '/api') return send(200, { kind: 'APIVersions', versions: ['v1'] });
+    if (path === '/apis') return send(200, apiGroupList());
+    if (path === '/metrics') {
+      if (isForbidden('/metrics')) return send(403, forbidden('/metrics', 'get'));
+      return send(200, options.metricsText ?? '# no metrics\n');
+    }
+    const configz = /^\/api\/v1\/nodes\/([^/]+)\/proxy\/configz$/.exec(path);
+    if (configz) {
+      if (isForbidden('nodes/proxy')) return send(403, forbidden('nodes/proxy', 'get'));
+      const cfg = options.configz?.(decodeURIComponent(configz[1] ?? ''));
+      return cfg ? send(200, { kubeletconfig: cfg }) : send(404, status(404, 'NotFound', 'configz not found'));
+    }
+    const m = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))(?:\/namespaces\/([^/]+))?\/([^/]+)(?:\/([^/]+))?$/.exec(path);
+    if (!m) return send(404, status(404, 'NotFound', `the server could not find the requested resource (${path})`));
+    const [, coreV, group, groupV, ns, resource = '', name] = m;
+    const key = coreV ? `/${coreV}/${resource}` : `${group}/${groupV}/${resource}`;
+    if (isForbidden(resource)) return send(403, forbidden(resource, name ? 'get' : 'list', ns));
+    const coll = collections.get(key);
+    if (!coll) return send(404, status(404, 'NotFound', 'the server could not find the requested resource'));
+    if (name !== undefined) {
+      const idx = indexes(key, coll, ns, undefined).find((i) => coll.at(i).metadata?.name === name);
+      return idx === undefined ? send(404, status(404, 'NotFound', `${resource} "${name}" not found`)) : send(200, coll.at(idx));
+    }
+    return list(key, resource, coll, ns, query, send);
+  }
+
+  function list(key: string, resource: string, coll: Collection, ns: string | undefined, query: Record<string, string>, send: Send): void {
+    const limit = Number(query['limit'] ?? 0) || Infinity;
+    let start = 0;
+    let rv = String(state.rv);
+    if (query['continue']) {
+      const tok = decodeToken(query['continue']);
+      if (!tok) return send(400, status(400, 'BadRequest', 'continue key is not valid'));
+      const ttlOver = options.continueTtlMs !== undefined && Date.now() - tok.at > options.continueTtlMs;
+      const once = (options.expireOnce ?? []).includes(resource) && !state.expired.has(resource);
+      if (ttlOver || once) {
+        state.expired.add(resource);
+        return send(410, status(410, 'Expired', 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.'));
+      }
+      start = tok.start;
+      rv = tok.rv;
+    }
+    const idx = indexes(key, coll, ns, query['fieldSelector']);
+    const end = Math.min(idx.length, start + limit);
+    const items = idx.slice(start, end).map((i) => coll.at(i));
+    const cont = end < idx.length ? encodeToken({ rv, start: end, at: Date.now() }) : undefined;
+    const first = items[0];
+    const listKind = `${first?.kind ?? 'Object'}List`;
+    send(200, { kind: listKind, apiVersion: first?.apiVersion ?? 'v1', metadata: { resourceVersion: rv, ...(cont ? { continue: cont, remainingItemCount: idx.length - end } : {}) }, items });
+  }
+
+  function indexes(key: string, coll: Collection, ns: string | undefined, fieldSelector: string | undefined): number[] {
+    if (ns === undefined && !fieldSelector) return Array.from({ length: coll.size }, (_, i) => i);
+    const cacheKey = `${key}|${ns ?? ''}|${fieldSelector ?? ''}`;
+    const cached = filtered.get(cacheKey);
+    if (cached) return cached;
+    const terms = (fieldSelector ?? '').split(',').filter(Boolean).map((t) => t.split('=') as [string, string]);
+    const out: number[] = [];
+    for (let i = 0; i < coll.size; i++) {
+      const o = coll.at(i);
+      if (ns !== undefined && o.metadata?.namespace !== ns) continue;
+      if (terms.every(([f, v]) => String(fieldValue(o, f)) === v)) out.push(i);
+    }
+    filtered.set(cacheKey, out);
+    return out;
+  }
+
+  function apiGroupList(): unknown {
+    const groups = new Map<string, Set<string>>();
+    for (const k of collections.keys()) {
+      const [g, v] = k.split('/');
+      if (g) groups.set(g, (groups.get(g) ?? new Set()).add(v ?? ''));
+    }
+    return {
+      kind: 'APIGroupList',
+      apiVersion: 'v1',
+      groups: [...groups].map(([name, vs]) => ({ name, versions: [...vs].map((v) => ({ groupVersion: `${name}/${v}`, version: v })) })),
+    };
+  }
+
+  const isForbidden = (r: string): boolean => (options.forbidden ?? []).includes(r);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise<void>((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    }),
+  };
+}
+
+type Send = (status: number, body: unknown, headers?: Record<string, string>) => void;
+
+const status = (code: number, reason: string, message: string) => ({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code });
+
+const forbidden = (resource: string, verb: string, ns?: string) =>
+  status(403, 'Forbidden', `${resource} is forbidden: User "system:serviceaccount:test:kubetune" cannot ${verb} resource "${resource}"${ns ? ` in the namespace "${ns}"` : ' at the cluster scope'}`);
+
+function fieldValue(o: ReplayObject, path: string): unknown {
+  let cur: unknown = o;
+  for (const p of path.split('.')) cur = typeof cur === 'object' && cur !== null ? (cur as Record<string, unknown>)[p] : undefined;
+  return cur;
+}
+
+interface Token {
+  rv: string;
+  start: number;
+  at: number;
+}
+const encodeToken = (t: Token): string => Buffer.from(JSON.stringify(t)).toString('base64url');
+function decodeToken(s: string): Token | undefined {
+  try {
+    const t = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Token;
+    return typeof t.start === 'number' ? t : undefined;
+  } catch {
+    return undefined;
+  }
+}
