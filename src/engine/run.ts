@@ -68,7 +68,7 @@ export function runRules(rules: readonly AnyRule[], snapshot: Snapshot, options:
     const before = findings.length;
     let errored = false;
     for (const entry of SUBJECT_PROVIDERS[rule.target as Target](snapshot) as Iterable<{ subject: never; at: Located }>) {
-      if (rule.components && !rule.components.includes((entry.subject as { component?: string }).component ?? '')) continue;
+      if (!appliesTo(rule, entry.subject)) continue;
       try {
         for (const v of rule.check(entry.subject, ctx) as Iterable<Violation<string>>) {
           const at = v.at ?? entry.at;
@@ -93,6 +93,12 @@ export function runRules(rules: readonly AnyRule[], snapshot: Snapshot, options:
     stats.push({ ruleId: rule.id, status: errored ? 'error' : 'ran', findings: findings.length - before });
   }
   return { findings: sortFindings(findings), diagnostics, rules: stats };
+}
+
+function appliesTo(rule: AnyRule, subject: unknown): boolean {
+  if (rule.kinds) return rule.kinds.includes((subject as { object?: { kind?: string } }).object?.kind ?? '');
+  if (rule.components) return rule.components.includes((subject as { component?: string }).component ?? '');
+  return true;
 }
 
 const objectOf = (at: Located) => ('object' in at && at.object ? at.object : undefined);

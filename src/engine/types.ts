@@ -86,6 +86,8 @@ export interface RuleDef<T extends Target, M extends string> {
   /** Kubernetes versions the rule applies to, e.g. `>=1.27` or `>=1.25 <1.32`. */
   readonly kubernetes?: string;
   readonly needs?: readonly Need[];
+  /** Object kinds an `object` rule applies to (the engine filters; absent means every kind). */
+  readonly kinds?: readonly string[];
   /** Component kinds a `component` rule applies to. */
   readonly components?: readonly string[];
   readonly check: (subject: Subjects[T], ctx: RuleContext) => Iterable<Violation<NoInfer<M>>>;

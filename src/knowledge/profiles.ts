@@ -13,7 +13,7 @@ export interface Range {
 }
 
 export interface Thresholds {
-  /** Healthy limit/request ratio for CPU (guide: 1.5-2x). */
+  /** Healthy limit/request ratio for CPU (guide: 1.5-2x); a ratio of exactly 1 (Guaranteed) is a deliberate choice. */
   readonly cpuLimitToRequest: Range;
   /** Healthy limit/request ratio for memory (guide: 1.5-2x). */
   readonly memoryLimitToRequest: Range;
@@ -27,22 +27,22 @@ export interface Thresholds {
 
 export const PROFILES: Readonly<Record<ProfileName, Thresholds>> = {
   guide: {
-    cpuLimitToRequest: { min: 1, max: 2 },
-    memoryLimitToRequest: { min: 1, max: 2 },
+    cpuLimitToRequest: { min: 1.5, max: 2 },
+    memoryLimitToRequest: { min: 1.5, max: 2 },
     bestEffortNamespaceShare: 0.5,
     namespaceQosMinPods: 3,
     slowStartSeconds: 30,
   },
   strict: {
-    cpuLimitToRequest: { min: 1, max: 1.5 },
-    memoryLimitToRequest: { min: 1, max: 1.5 },
+    cpuLimitToRequest: { min: 1.2, max: 1.5 },
+    memoryLimitToRequest: { min: 1.2, max: 1.5 },
     bestEffortNamespaceShare: 0.2,
     namespaceQosMinPods: 2,
     slowStartSeconds: 20,
   },
   'upstream-slo': {
-    cpuLimitToRequest: { min: 1, max: 4 },
-    memoryLimitToRequest: { min: 1, max: 2 },
+    cpuLimitToRequest: { min: 1.5, max: 2 },
+    memoryLimitToRequest: { min: 1.5, max: 2 },
     bestEffortNamespaceShare: 0.5,
     namespaceQosMinPods: 3,
     slowStartSeconds: 30,

@@ -1,0 +1,72 @@
+import type { Readable } from 'node:stream';
+import { DEFAULT_KUBE_VERSION, formatKubeVersion, parseKubeVersion, type KubeVersion } from '../core/version.js';
+import { UsageError } from '../core/errors.js';
+import type { KubetuneConfig } from '../engine/config.js';
+import { runRules, type RunResult } from '../engine/run.js';
+import type { AnyRule, Need } from '../engine/types.js';
+import type { ProfileName } from '../knowledge/profiles.js';
+import { extractComponents } from '../model/components/extract.js';
+import { Snapshot } from '../model/snapshot.js';
+import { buildReport, type Report } from '../reporters/report.js';
+import { RULES } from '../rules/index.js';
+import { readInputs, type ReadResult } from '../sources/files/read.js';
+import { VERSION } from './version.js';
+
+export interface AuditOptions {
+  readonly kubeVersion?: string;
+  readonly profile?: ProfileName;
+  readonly config?: KubetuneConfig;
+  /** Rules to run (default: every built-in rule). */
+  readonly rules?: readonly AnyRule[];
+  readonly available?: readonly Need[];
+  readonly now?: Date;
+}
+
+export interface AuditResult {
+  readonly report: Report;
+  readonly snapshot: Snapshot;
+  readonly read: ReadResult;
+  readonly run: RunResult;
+}
+
+export function resolveKubeVersion(input: string | undefined): KubeVersion {
+  const text = input ?? DEFAULT_KUBE_VERSION;
+  const v = parseKubeVersion(text);
+  if (!v) throw new UsageError(`--kube-version: not a Kubernetes version: ${JSON.stringify(text)} (expected e.g. 1.33)`);
+  return v;
+}
+
+/** Builds the snapshot from what a source read (component configs included) and audits it. */
+export function auditRead(read: ReadResult, options: AuditOptions = {}, command = 'audit'): AuditResult {
+  const kubeVersion = resolveKubeVersion(options.kubeVersion ?? options.config?.kubeVersion);
+  const extracted = extractComponents(read.resources);
+  const snapshot = new Snapshot(read.resources, [...read.components, ...extracted.components]);
+  const rules = options.rules ?? RULES;
+  const profile = options.profile ?? options.config?.profile ?? 'guide';
+  const run = runRules(rules, snapshot, {
+    kubeVersion,
+    profile,
+    ...(options.config ? { config: options.config } : {}),
+    ...(options.available ? { available: options.available } : {}),
+  });
+  const report = buildReport({
+    command,
+    version: VERSION,
+    kubeVersion: formatKubeVersion(kubeVersion),
+    profile,
+    findings: run.findings,
+    diagnostics: [...read.diagnostics, ...extracted.diagnostics, ...run.diagnostics],
+    rules,
+    objects: read.stats.objects + snapshot.components.length,
+    files: read.stats.files,
+    skipped: read.stats.skipped,
+    ...(options.now ? { generatedAt: options.now.toISOString() } : {}),
+  });
+  return { report, snapshot, read, run };
+}
+
+/** Reads manifests and component configs from paths (files, directories, globs, `-`) and audits them. */
+export async function auditFiles(paths: readonly string[], options: AuditOptions & { stdin?: Readable } = {}): Promise<AuditResult> {
+  const read = await readInputs(paths, options.stdin ? { stdin: options.stdin } : {});
+  return auditRead(read, options);
+}

@@ -1,0 +1,116 @@
+import { writeFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import { isProfileName, PROFILE_NAMES, type ProfileName } from '../../knowledge/profiles.js';
+import { REPORTER_NAMES, REPORTERS, isReporterName, type ReporterName } from '../../reporters/index.js';
+import type { Report } from '../../reporters/report.js';
+import { RULES } from '../../rules/index.js';
+import { auditFiles, auditRead } from '../audit-pipeline.js';
+import type { CommandContext, CommandModule } from '../command.js';
+import { loadConfig } from '../config-file.js';
+import { readLiveCluster } from '../live-audit.js';
+import { exitCodeFor, parseFailOn } from '../outcome.js';
+
+export interface OutputFlags {
+  readonly output: string;
+  readonly outputFile?: string;
+  readonly color?: boolean;
+  readonly verbose?: boolean;
+}
+
+/** Output flags shared by every command that prints a Report. */
+export function addOutputOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-o, --output <format>', 'output format').choices(REPORTER_NAMES).default('text'))
+    .option('--output-file <file>', 'write the report to a file instead of stdout')
+    .option('--no-color', 'never colour the text output')
+    .option('-v, --verbose', 'show every diagnostic, including skipped rules');
+}
+
+export function emitReport(report: Report, flags: OutputFlags, ctx: CommandContext): void {
+  if (!isReporterName(flags.output)) throw new UsageError(`unknown output format ${flags.output}`);
+  const name: ReporterName = flags.output;
+  const toFile = flags.outputFile !== undefined;
+  const color = !toFile && flags.color !== false && Boolean(ctx.io.stdout.isTTY) && ctx.io.env['NO_COLOR'] === undefined;
+  const text = REPORTERS[name](report, { color, verbose: Boolean(flags.verbose) });
+  if (toFile) writeFileSync(flags.outputFile!, text);
+  else ctx.io.stdout.write(text);
+}
+
+export function selectRules(only: readonly string[] | undefined, areas: readonly string[] | undefined) {
+  let rules = RULES;
+  if (only?.length) {
+    const unknown = only.filter((id) => !RULES.some((r) => r.id === id));
+    if (unknown.length) throw new UsageError(`unknown rule id(s): ${unknown.join(', ')} (see \`kubetune rules\`)`);
+    rules = rules.filter((r) => only.includes(r.id));
+  }
+  if (areas?.length) rules = rules.filter((r) => areas.includes(r.area));
+  return rules;
+}
+
+export const profileOption = () =>
+  new Option('--profile <name>', 'threshold profile').choices(PROFILE_NAMES).argParser((v: string): ProfileName => {
+    if (!isProfileName(v)) throw new UsageError(`unknown profile ${v}`);
+    return v;
+  });
+
+interface AuditFlags extends OutputFlags {
+  readonly failOn: string;
+  readonly kubeVersion?: string;
+  readonly profile?: ProfileName;
+  readonly config?: string;
+  readonly rule?: string[];
+  readonly area?: string[];
+  readonly kubeconfig?: string;
+  readonly context?: string;
+  readonly namespace?: string;
+  readonly allNamespaces?: boolean;
+}
+
+export const auditCommand: CommandModule = {
+  name: 'audit',
+  register(program, ctx) {
+    const cmd = program
+      .command('audit')
+      .description('Audit manifests and component configs (files, directories, globs, - for stdin), or the current kube context when no path is given')
+      .argument('[paths...]', 'files, directories (recursive), globs, or - for stdin')
+      .option('--fail-on <level>', 'exit 1 when a finding is at or above: error, warning, info, P0, P1, P2, none', 'error')
+      .option('--kube-version <version>', 'Kubernetes version to check against (e.g. 1.33)')
+      .addOption(profileOption())
+      .option('--config <file>', 'config file (default: ./.kubetune.yaml when present)')
+      .option('--rule <id...>', 'run only these rules')
+      .option('--area <area...>', 'run only rules of these areas')
+      .option('--kubeconfig <file>', 'kubeconfig for a live audit')
+      .option('--context <name>', 'kube context for a live audit')
+      .option('-n, --namespace <ns>', 'only this namespace (live audit)')
+      .option('-A, --all-namespaces', 'every namespace (live audit, the default)');
+    addOutputOptions(cmd).action(async (paths: string[], flags: AuditFlags) => {
+      const config = loadConfig(flags.config, ctx.io.cwd);
+      const failOn = parseFailOn(cmd.getOptionValueSource('failOn') === 'default' && config.failOn ? config.failOn : flags.failOn);
+      const options = {
+        ...(flags.kubeVersion ? { kubeVersion: flags.kubeVersion } : {}),
+        ...(flags.profile ? { profile: flags.profile } : {}),
+        config,
+        rules: selectRules(flags.rule, flags.area),
+        now: ctx.io.now(),
+      };
+      const result =
+        paths.length > 0
+          ? await auditFiles(paths, { ...options, stdin: ctx.io.stdin })
+          : auditRead(
+              await readLiveCluster(
+                {
+                  ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
+                  ...(flags.context ? { context: flags.context } : {}),
+                  ...(flags.namespace ? { namespace: flags.namespace } : {}),
+                  ...(flags.allNamespaces ? { allNamespaces: true } : {}),
+                },
+                ctx.io,
+              ),
+              { ...options, available: ['cluster'] },
+            );
+      emitReport(result.report, flags, ctx);
+      ctx.setExit(exitCodeFor(result.report, failOn));
+    });
+  },
+};

@@ -1,0 +1,6 @@
+import type { CommandModule } from '../command.js';
+import { auditCommand } from './audit.js';
+import { explainCommand, rulesCommand } from './rules.js';
+
+/** Every CLI command, in help order. */
+export const COMMANDS: readonly CommandModule[] = [auditCommand, rulesCommand, explainCommand];
