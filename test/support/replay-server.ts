@@ -22,8 +22,34 @@ export interface Collection {
   at(i: number): ReplayObject;
 }
 
+/** Resources every Kubernetes 1.35 API server serves, empty until objects are given (the real discovery surface). */
+export const BUILTIN_RESOURCES: readonly string[] = [
+  ...['pods', 'nodes', 'namespaces', 'services', 'endpoints', 'configmaps', 'secrets', 'events', 'serviceaccounts']
+    .concat(['persistentvolumes', 'persistentvolumeclaims', 'limitranges', 'resourcequotas'])
+    .map((r) => `/v1/${r}`),
+  ...['deployments', 'statefulsets', 'daemonsets', 'replicasets', 'controllerrevisions'].map((r) => `apps/v1/${r}`),
+  'batch/v1/jobs',
+  'batch/v1/cronjobs',
+  'discovery.k8s.io/v1/endpointslices',
+  ...['networkpolicies', 'ingresses', 'ingressclasses'].map((r) => `networking.k8s.io/v1/${r}`),
+  ...['storageclasses', 'csidrivers', 'csinodes', 'volumeattachments'].map((r) => `storage.k8s.io/v1/${r}`),
+  'autoscaling/v1/horizontalpodautoscalers',
+  'autoscaling/v2/horizontalpodautoscalers',
+  'policy/v1/poddisruptionbudgets',
+  'scheduling.k8s.io/v1/priorityclasses',
+  'flowcontrol.apiserver.k8s.io/v1/flowschemas',
+  'flowcontrol.apiserver.k8s.io/v1/prioritylevelconfigurations',
+  ...['validatingwebhookconfigurations', 'mutatingwebhookconfigurations', 'validatingadmissionpolicies'].map((r) => `admissionregistration.k8s.io/v1/${r}`),
+  ...['roles', 'rolebindings', 'clusterroles', 'clusterrolebindings'].map((r) => `rbac.authorization.k8s.io/v1/${r}`),
+  'coordination.k8s.io/v1/leases',
+  'apiextensions.k8s.io/v1/customresourcedefinitions',
+  'events.k8s.io/v1/events',
+];
+
 export interface ReplayOptions {
   readonly objects?: readonly ReplayObject[];
+  /** Serve the built-in resources (empty when no object is given); false models a server with only the given ones. */
+  readonly builtin?: boolean;
   /** Extra virtual collections keyed by `group/version/resource` (core: `/v1/pods`). */
   readonly virtual?: Readonly<Record<string, Collection>>;
   /** Resources (plural, e.g. `pods`, `nodes/proxy`, `/metrics`) answered with 403. */
@@ -71,7 +97,9 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
     const k = gvKey(o.apiVersion, pluralOf(o.kind));
     grouped.set(k, [...(grouped.get(k) ?? []), o]);
   }
-  const collections = new Map<string, Collection>(Object.entries(options.virtual ?? {}));
+  const collections = new Map<string, Collection>();
+  if (options.builtin !== false) for (const k of BUILTIN_RESOURCES) collections.set(k, { size: 0, at: () => ({ apiVersion: 'v1', kind: 'None' }) });
+  for (const [k, c] of Object.entries(options.virtual ?? {})) collections.set(k, c);
   for (const [k, items] of grouped) collections.set(k, arrayCollection(items.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1))));
   const state = { rv: 1000, throttled: 0, expired: new Set<string>() };
   const filtered = new Map<string, number[]>();
@@ -152,7 +180,8 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
     const cont = end < idx.length ? encodeToken({ rv, start: end, at: Date.now() }) : undefined;
     const first = items[0];
     const listKind = `${first?.kind ?? 'Object'}List`;
-    send(200, { kind: listKind, apiVersion: first?.apiVersion ?? 'v1', metadata: { resourceVersion: rv, ...(cont ? { continue: cont, remainingItemCount: idx.length - end } : {}) }, items });
+    const [g, v] = key.split('/');
+    send(200, { kind: listKind, apiVersion: g ? `${g}/${v}` : (v ?? 'v1'), metadata: { resourceVersion: rv, ...(cont ? { continue: cont, remainingItemCount: idx.length - end } : {}) }, items });
   }
 
   function indexes(key: string, coll: Collection, ns: string | undefined, fieldSelector: string | undefined): number[] {

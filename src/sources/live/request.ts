@@ -4,6 +4,8 @@ import type { KubeApi, KubeResponse } from './transport.js';
 export interface RetryPolicy {
   /** Attempts for one request, the first included. */
   readonly attempts: number;
+  /** Attempts when the server does not answer at all (refused, reset, timeout): fail fast on a wrong address. */
+  readonly networkAttempts: number;
   /** Longest wait honoured from a Retry-After header, and the cap of the exponential backoff. */
   readonly maxWaitMs: number;
   /** First backoff for 5xx and network errors, doubled each time. */
@@ -15,6 +17,7 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = {
   attempts: 8,
+  networkAttempts: 3,
   maxWaitMs: 30_000,
   baseBackoffMs: 250,
   sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
@@ -34,22 +37,24 @@ export async function getWithRetry(
   policy: RetryPolicy = DEFAULT_RETRY,
 ): Promise<KubeResponse> {
   let lastError: unknown;
+  let networkFailures = 0;
   for (let attempt = 1; attempt <= policy.attempts; attempt++) {
     let res: KubeResponse | undefined;
     try {
       res = await api.get(path, query);
     } catch (e) {
       lastError = e;
+      networkFailures++;
     }
     if (res && (FINAL.has(res.status) || (res.status < 500 && res.status !== 429))) return res;
-    if (attempt === policy.attempts) break;
+    if (attempt === policy.attempts || networkFailures >= policy.networkAttempts) break;
     const waitMs = res?.status === 429 ? retryAfterMs(res, policy) : backoffMs(attempt, policy);
     policy.onWait?.({ path, status: res?.status ?? 0, waitMs, attempt });
     await policy.sleep(waitMs);
     if (res) lastError = new KubeApiError(api.server + path, res.status, statusMessage(res));
   }
   if (lastError instanceof KubeApiError) throw lastError;
-  throw new KubeApiError(api.server + path, 0, `gave up after ${policy.attempts} attempts: ${messageOf(lastError)}`, { cause: lastError });
+  throw new KubeApiError(api.server + path, 0, `no answer: ${messageOf(lastError)}`, { cause: lastError });
 }
 
 function retryAfterMs(res: KubeResponse, policy: RetryPolicy): number {
