@@ -36,10 +36,11 @@ export async function readWithFlags(
   io: CliIo,
   extra: Omit<LiveReadOptions, 'namespace' | 'onProgress'> = {},
   onConnected?: (connection: Connection) => void,
+  display: { quiet?: boolean } = {},
 ): Promise<{ read: LiveReadResult; connection: Connection }> {
   const connection = await openCluster(flags, io);
   onConnected?.(connection);
-  const progress = progressReporter(io.stderr, connection);
+  const progress = progressReporter(io.stderr, connection, { summary: !display.quiet });
   try {
     const read = await readCluster(connection.api, {
       ...(flags.namespace !== undefined ? { namespace: flags.namespace } : {}),

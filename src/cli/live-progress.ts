@@ -11,7 +11,8 @@ interface Stream {
  * objects read. Elsewhere (CI, CronJob logs): nothing but the skipped kinds and one summary line.
  * Every forbidden or failed kind gets one line of its own in both modes.
  */
-export function progressReporter(out: Stream, conn: Connection, clock: () => number = Date.now) {
+export function progressReporter(out: Stream, conn: Connection, options: { summary?: boolean; clock?: () => number } = {}) {
+  const clock = options.clock ?? Date.now;
   const started = clock();
   const inFlight = new Map<string, number>();
   let total = 0;
@@ -57,6 +58,7 @@ export function progressReporter(out: Stream, conn: Connection, clock: () => num
     abort: clear,
     done(read: LiveReadResult): void {
       clear();
+      if (options.summary === false) return;
       const forbidden = read.kinds.filter((k) => k.status === 'forbidden').map((k) => k.kind);
       const seconds = ((clock() - started) / 1000).toFixed(1);
       const version = read.gitVersion ? ` (${read.gitVersion})` : '';

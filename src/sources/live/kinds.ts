@@ -107,7 +107,11 @@ export const NAMED_OBJECTS: readonly NamedObject[] = [
 
 /** Other reads: subresources and API-server endpoints that are not object lists. */
 export const EXTRA_READS = {
-  kubeletConfigz: { group: '', resource: 'nodes/proxy', verbs: ['get'], why: 'kubelet configuration via /api/v1/nodes/{name}/proxy/configz' },
+  /**
+   * `get` on nodes/proxy is not read-only: WebSocket upgrades to the kubelet's /exec are authorized as `get`
+   * (kubernetes/website#54191, kubernetes/kubernetes#136550). The ClusterRole grants it only when asked to.
+   */
+  kubeletConfigz: { group: '', resource: 'nodes/proxy', verbs: ['get'], why: 'kubelet configuration via /api/v1/nodes/{name}/proxy/configz (opt-in: not read-only)' },
   nonResourceUrls: {
     urls: ['/metrics', '/version', '/api', '/api/*', '/apis', '/apis/*'],
     verbs: ['get'],
