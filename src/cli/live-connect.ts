@@ -46,6 +46,8 @@ export async function readWithFlags(
       ...(flags.namespace !== undefined ? { namespace: flags.namespace } : {}),
       ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
       ...(flags.pageSize !== undefined ? { limit: flags.pageSize } : {}),
+      // the in-cluster chart sets this when its ClusterRole does not grant nodes/proxy (the default)
+      ...(io.env['KUBETUNE_KUBELET_CONFIGZ'] === 'false' ? { kubelet: false as const } : {}),
       ...extra,
       onProgress: progress.onProgress,
     });

@@ -61,11 +61,23 @@ export interface ReplayOptions {
   /** The first `count` requests whose path contains `pathIncludes` get 429 with Retry-After. */
   readonly throttle?: { readonly count: number; readonly retryAfterSeconds: number; readonly pathIncludes?: string };
   readonly delayMs?: number;
+  /** RBAC as the API server applies it: false answers 403. */
+  readonly authorize?: (attrs: RequestAttributes) => boolean;
   /** When set, requests must carry `Authorization: Bearer <token>`. */
   readonly bearerToken?: string;
   readonly gitVersion?: string;
   readonly configz?: (node: string) => Record<string, unknown> | undefined;
   readonly metricsText?: string;
+}
+
+/** Kubernetes authorizer attributes of a request (resource requests, or a non-resource path). */
+export interface RequestAttributes {
+  readonly verb: 'get' | 'list';
+  readonly group?: string;
+  readonly resource?: string;
+  readonly namespace?: string;
+  readonly name?: string;
+  readonly path?: string;
 }
 
 export interface RecordedRequest {
@@ -131,6 +143,8 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
       state.throttled++;
       return send(429, status(429, 'TooManyRequests', 'Too many requests, please try again later.'), { 'retry-after': String(t.retryAfterSeconds) });
     }
+    const deny = (a: RequestAttributes): boolean => options.authorize !== undefined && !options.authorize(a);
+    if (['/version', '/api', '/apis', '/metrics'].includes(path) && deny({ verb: 'get', path })) return send(403, forbidden(path, 'get'));
     if (path === '/version') return send(200, { major: '1', minor: (options.gitVersion ?? 'v1.35.0').split('.')[1], gitVersion: options.gitVersion ?? 'v1.35.0' });
     if (path === '/api') return send(200, { kind: 'APIVersions', versions: ['v1'] });
     if (path === '/apis') return send(200, apiGroupList());
@@ -140,7 +154,7 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
     }
     const configz = /^\/api\/v1\/nodes\/([^/]+)\/proxy\/configz$/.exec(path);
     if (configz) {
-      if (isForbidden('nodes/proxy')) return send(403, forbidden('nodes/proxy', 'get'));
+      if (isForbidden('nodes/proxy') || deny({ verb: 'get', group: '', resource: 'nodes/proxy', name: configz[1] ?? '' })) return send(403, forbidden('nodes/proxy', 'get'));
       const cfg = options.configz?.(decodeURIComponent(configz[1] ?? ''));
       return cfg ? send(200, { kubeletconfig: cfg }) : send(404, status(404, 'NotFound', 'configz not found'));
     }
@@ -148,7 +162,8 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
     if (!m) return send(404, status(404, 'NotFound', `the server could not find the requested resource (${path})`));
     const [, coreV, group, groupV, ns, resource = '', name] = m;
     const key = coreV ? `/${coreV}/${resource}` : `${group}/${groupV}/${resource}`;
-    if (isForbidden(resource)) return send(403, forbidden(resource, name ? 'get' : 'list', ns));
+    const attrs: RequestAttributes = { verb: name ? 'get' : 'list', group: group ?? '', resource, ...(ns ? { namespace: ns } : {}), ...(name ? { name } : {}) };
+    if (isForbidden(resource) || deny(attrs)) return send(403, forbidden(resource, attrs.verb, ns));
     const coll = collections.get(key);
     if (!coll) return send(404, status(404, 'NotFound', 'the server could not find the requested resource'));
     if (name !== undefined) {

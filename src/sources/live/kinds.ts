@@ -113,7 +113,7 @@ export const EXTRA_READS = {
    */
   kubeletConfigz: { group: '', resource: 'nodes/proxy', verbs: ['get'], why: 'kubelet configuration via /api/v1/nodes/{name}/proxy/configz (opt-in: not read-only)' },
   nonResourceUrls: {
-    urls: ['/metrics', '/version', '/api', '/api/*', '/apis', '/apis/*'],
+    urls: ['/apis', '/metrics', '/version'],
     verbs: ['get'],
     why: 'deprecated API usage and request latency (/metrics); discovery and version',
   },
