@@ -54,15 +54,25 @@ function rssSampler() {
   return { sample: () => (tick(), peak), stop: () => (clearInterval(timer), tick(), peak) };
 }
 
-const comparable = (f: Finding): string => JSON.stringify([f.ruleId, f.severity, f.object, f.path, f.messageId, f.data ?? {}]);
-const digest = (fs: readonly Finding[]): string => createHash('sha256').update(fs.map(comparable).sort().join('\n')).digest('hex').slice(0, 16);
+const comparable = (f: Finding): string =>
+  JSON.stringify([f.ruleId, f.severity, f.object, f.path, f.messageId, f.data ?? {}]);
+const digest = (fs: readonly Finding[]): string =>
+  createHash('sha256').update(fs.map(comparable).sort().join('\n')).digest('hex').slice(0, 16);
 
 async function phaseLive(url: string): Promise<PhaseResult> {
   const rss = rssSampler();
   const started = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'kt-bench-'));
-  const conn = await connect({ kubeconfig: writeKubeconfig(dir, { server: url }), maxSockets: Number(args.concurrency) });
-  const read = await readCluster(conn.api, { limit: Number(args['page-size']), concurrency: Number(args.concurrency), kubelet: false, apiServerMetrics: false });
+  const conn = await connect({
+    kubeconfig: writeKubeconfig(dir, { server: url }),
+    maxSockets: Number(args.concurrency),
+  });
+  const read = await readCluster(conn.api, {
+    limit: Number(args['page-size']),
+    concurrency: Number(args.concurrency),
+    kubelet: false,
+    apiServerMetrics: false,
+  });
   conn.api.close();
   const readMs = performance.now() - started;
   const readPeakRss = rss.sample();
@@ -82,7 +92,15 @@ async function phaseFile(file: string): Promise<PhaseResult> {
   return finish('file', read.stats.objects, readMs, readPeakRss, performance.now() - t, rss.stop(), audit.run.findings);
 }
 
-function finish(phase: string, objects: number, readMs: number, readPeakRss: number, auditMs: number, peakRss: number, findings: readonly Finding[]): PhaseResult {
+function finish(
+  phase: string,
+  objects: number,
+  readMs: number,
+  readPeakRss: number,
+  auditMs: number,
+  peakRss: number,
+  findings: readonly Finding[],
+): PhaseResult {
   return { phase, objects, readMs, readPeakRss, auditMs, peakRss, findings: findings.length, digest: digest(findings) };
 }
 
@@ -93,7 +111,8 @@ async function writeFile(path: string): Promise<void> {
   let first = true;
   for (const coll of Object.values(generateCluster(shape))) {
     for (let i = 0; i < coll.size; i++) {
-      if (!out.write(`${first ? '' : ',\n'}${JSON.stringify(coll.at(i))}`)) await new Promise<void>((r) => out.once('drain', () => r()));
+      if (!out.write(`${first ? '' : ',\n'}${JSON.stringify(coll.at(i))}`))
+        await new Promise<void>((r) => out.once('drain', () => r()));
       first = false;
     }
   }
@@ -103,7 +122,24 @@ async function writeFile(path: string): Promise<void> {
 
 function runChild(extra: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, ...extra, '--pods', String(shape.pods), '--nodes', String(shape.nodes), '--page-size', args['page-size']!, '--concurrency', args.concurrency!], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        new URL(import.meta.url).pathname,
+        ...extra,
+        '--pods',
+        String(shape.pods),
+        '--nodes',
+        String(shape.nodes),
+        '--page-size',
+        args['page-size']!,
+        '--concurrency',
+        args.concurrency!,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c));
     child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${extra.join(' ')} exited ${code}`))));
@@ -119,8 +155,23 @@ async function serve(): Promise<void> {
 async function orchestrate(): Promise<void> {
   const mb = (b: number) => `${(b / 1024 ** 2).toFixed(0)} MB`;
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  console.log(`bench:live — ${shape.pods.toLocaleString('en-US')} pods, ${shape.nodes.toLocaleString('en-US')} nodes, page ${args['page-size']}, concurrency ${args.concurrency}`);
-  const server = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--serve', '--pods', String(shape.pods), '--nodes', String(shape.nodes)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  console.log(
+    `bench:live — ${shape.pods.toLocaleString('en-US')} pods, ${shape.nodes.toLocaleString('en-US')} nodes, page ${args['page-size']}, concurrency ${args.concurrency}`,
+  );
+  const server = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      new URL(import.meta.url).pathname,
+      '--serve',
+      '--pods',
+      String(shape.pods),
+      '--nodes',
+      String(shape.nodes),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const url = await new Promise<string>((r) => server.stdout.once('data', (c: Buffer) => r(c.toString().trim())));
   const dir = mkdtempSync(join(tmpdir(), 'kt-bench-file-'));
   const file = join(dir, 'cluster.json');
@@ -131,7 +182,9 @@ async function orchestrate(): Promise<void> {
     await writeFile(file);
     const t2 = performance.now();
     const base = JSON.parse(await runChild(['--phase', 'file', '--file', file])) as PhaseResult;
-    console.log(`(wall: live phase ${s(t1 - t0)}, writing the file ${s(t2 - t1)}, file phase ${s(performance.now() - t2)})`);
+    console.log(
+      `(wall: live phase ${s(t1 - t0)}, writing the file ${s(t2 - t1)}, file phase ${s(performance.now() - t2)})`,
+    );
     console.table(
       [base, live].map((r) => ({
         source: r.phase === 'file' ? 'file (baseline)' : 'live (replay server)',
@@ -145,10 +198,17 @@ async function orchestrate(): Promise<void> {
       })),
     );
     const live_ = live;
-    console.log(`live read: ${(live_.readMs / base.readMs).toFixed(2)}x the time and ${(live_.readPeakRss / base.readPeakRss).toFixed(2)}x the peak RSS of the file read; with the audit, ${(live_.peakRss / base.peakRss).toFixed(2)}x the peak RSS`);
-    console.log(`live read peak RSS ${mb(live_.readPeakRss)} (target <= ${mb(LIMIT_RSS)}): ${live_.readPeakRss <= LIMIT_RSS ? 'OK' : 'OVER'}`);
-    console.log(`findings: live ${live_.findings} vs file ${base.findings}, digests ${live_.digest === base.digest ? 'equal: OK' : 'DIFFER'}`);
-    if (live_.digest !== base.digest || live_.readPeakRss > LIMIT_RSS || live_.objects < shape.pods + shape.nodes) process.exitCode = 1;
+    console.log(
+      `live read: ${(live_.readMs / base.readMs).toFixed(2)}x the time and ${(live_.readPeakRss / base.readPeakRss).toFixed(2)}x the peak RSS of the file read; with the audit, ${(live_.peakRss / base.peakRss).toFixed(2)}x the peak RSS`,
+    );
+    console.log(
+      `live read peak RSS ${mb(live_.readPeakRss)} (target <= ${mb(LIMIT_RSS)}): ${live_.readPeakRss <= LIMIT_RSS ? 'OK' : 'OVER'}`,
+    );
+    console.log(
+      `findings: live ${live_.findings} vs file ${base.findings}, digests ${live_.digest === base.digest ? 'equal: OK' : 'DIFFER'}`,
+    );
+    if (live_.digest !== base.digest || live_.readPeakRss > LIMIT_RSS || live_.objects < shape.pods + shape.nodes)
+      process.exitCode = 1;
   } finally {
     server.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
@@ -157,5 +217,6 @@ async function orchestrate(): Promise<void> {
 
 if (args.serve) await serve();
 else if (args.phase === 'live') process.stdout.write(JSON.stringify(await phaseLive(args.url!)), () => process.exit(0));
-else if (args.phase === 'file') process.stdout.write(JSON.stringify(await phaseFile(args.file!)), () => process.exit(0));
+else if (args.phase === 'file')
+  process.stdout.write(JSON.stringify(await phaseFile(args.file!)), () => process.exit(0));
 else await orchestrate();

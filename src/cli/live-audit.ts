@@ -6,7 +6,10 @@ import { readWithFlags, type ClusterFlags } from './live-connect.js';
 export type LiveReadOptions = ClusterFlags;
 
 /** Reads the current kube context (or the one the flags name) into the file source's ReadResult shape. */
-export async function readLiveCluster(options: LiveReadOptions, io: CliIo): Promise<ReadResult & { readonly gitVersion?: string }> {
+export async function readLiveCluster(
+  options: LiveReadOptions,
+  io: CliIo,
+): Promise<ReadResult & { readonly gitVersion?: string }> {
   return (await readWithFlags(options, io)).read;
 }
 
@@ -18,5 +21,9 @@ export async function auditLive(flags: ClusterFlags, options: AuditOptions, io: 
   const read = await readLiveCluster(flags, io);
   const serverVersion = /^v?(\d+\.\d+)/.exec(read.gitVersion ?? '')?.[1];
   const kubeVersion = options.kubeVersion ?? options.config?.kubeVersion ?? serverVersion;
-  return auditRead(read, { ...options, ...(kubeVersion !== undefined ? { kubeVersion } : {}), available: [...(options.available ?? []), 'cluster'] });
+  return auditRead(read, {
+    ...options,
+    ...(kubeVersion !== undefined ? { kubeVersion } : {}),
+    available: [...(options.available ?? []), 'cluster'],
+  });
 }

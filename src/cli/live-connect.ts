@@ -17,7 +17,8 @@ export interface ClusterFlags {
 
 /** Connects with the flags, mapping kubeconfig problems to exit 2 and an unreachable server to exit 3. */
 export async function openCluster(flags: ClusterFlags, io: CliIo): Promise<Connection> {
-  if (flags.namespace !== undefined && flags.allNamespaces) throw new UsageError('--namespace and --all-namespaces exclude each other');
+  if (flags.namespace !== undefined && flags.allNamespaces)
+    throw new UsageError('--namespace and --all-namespaces exclude each other');
   try {
     return await connect({
       ...(flags.kubeconfig !== undefined ? { kubeconfig: flags.kubeconfig } : {}),
@@ -55,7 +56,8 @@ export async function readWithFlags(
     return { read, connection };
   } catch (e) {
     progress.abort();
-    if (e instanceof KubeApiError) throw new SourceUnavailableError(`the API server of context "${connection.context}" (${connection.server})`, e);
+    if (e instanceof KubeApiError)
+      throw new SourceUnavailableError(`the API server of context "${connection.context}" (${connection.server})`, e);
     throw e;
   } finally {
     connection.api.close();
@@ -66,7 +68,8 @@ export async function readWithFlags(
 export function positiveInt(name: string): (v: string) => number {
   return (v) => {
     const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a positive integer (got ${JSON.stringify(v)})`);
+    if (!Number.isInteger(n) || n < 1)
+      throw new UsageError(`${name} must be a positive integer (got ${JSON.stringify(v)})`);
     return n;
   };
 }

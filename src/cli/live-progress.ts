@@ -11,7 +11,11 @@ interface Stream {
  * objects read. Elsewhere (CI, CronJob logs): nothing but the skipped kinds and one summary line.
  * Every forbidden or failed kind gets one line of its own in both modes.
  */
-export function progressReporter(out: Stream, conn: Connection, options: { summary?: boolean; clock?: () => number } = {}) {
+export function progressReporter(
+  out: Stream,
+  conn: Connection,
+  options: { summary?: boolean; clock?: () => number } = {},
+) {
   const clock = options.clock ?? Date.now;
   const started = clock();
   const inFlight = new Map<string, number>();
@@ -27,7 +31,9 @@ export function progressReporter(out: Stream, conn: Connection, options: { summa
     lastDraw = clock();
     const kinds = [...inFlight].map(([k, n]) => (n > 0 ? `${k} ${n.toLocaleString('en-US')}` : k)).join(', ');
     clear();
-    out.write(`reading ${conn.context}: ${total.toLocaleString('en-US')} objects${kinds ? ` — ${kinds}` : ''}`.slice(0, 160));
+    out.write(
+      `reading ${conn.context}: ${total.toLocaleString('en-US')} objects${kinds ? ` — ${kinds}` : ''}`.slice(0, 160),
+    );
     drawn = true;
   };
   const onProgress = (e: ProgressEvent): void => {
@@ -48,7 +54,9 @@ export function progressReporter(out: Stream, conn: Connection, options: { summa
         break;
       case 'wait':
         clear();
-        out.write(`kubetune: ${e.path}: ${e.status === 429 ? 'throttled (429)' : e.status ? `HTTP ${e.status}` : 'no answer'}, retrying in ${(e.waitMs / 1000).toFixed(1)} s\n`);
+        out.write(
+          `kubetune: ${e.path}: ${e.status === 429 ? 'throttled (429)' : e.status ? `HTTP ${e.status}` : 'no answer'}, retrying in ${(e.waitMs / 1000).toFixed(1)} s\n`,
+        );
         break;
     }
     draw();

@@ -37,7 +37,10 @@ export class SnapshotWriter {
     let text = '';
     for (const o of objects) {
       const safe = redactObject(o, this.redacted);
-      text += this.format === 'yaml' ? `---\n${yaml.dump(safe, { noRefs: true, lineWidth: -1 })}` : `${this.count > 0 ? ',\n' : ''}${JSON.stringify(safe)}`;
+      text +=
+        this.format === 'yaml'
+          ? `---\n${yaml.dump(safe, { noRefs: true, lineWidth: -1 })}`
+          : `${this.count > 0 ? ',\n' : ''}${JSON.stringify(safe)}`;
       this.count++;
     }
     if (text && !this.sink.write(text)) await once(this.sink as unknown as NodeJS.EventEmitter, 'drain');

@@ -26,7 +26,9 @@ function io(env: Record<string, string | undefined> = {}) {
 }
 
 const comparable = (fs: readonly Finding[]) =>
-  fs.map((f) => JSON.stringify({ rule: f.ruleId, sev: f.severity, obj: f.object, path: f.path, msg: f.message })).sort();
+  fs
+    .map((f) => JSON.stringify({ rule: f.ruleId, sev: f.severity, obj: f.object, path: f.path, msg: f.message }))
+    .sort();
 
 const leakyPod = {
   apiVersion: 'v1',
@@ -40,7 +42,12 @@ let dir: string;
 let kubeconfig: string;
 
 beforeAll(async () => {
-  server = await startReplayServer({ objects: [...loadCapture(), leakyPod], forbidden: ['networkpolicies'], metricsText: loadApiServerMetrics(), configz: () => ({ maxPods: 110 }) });
+  server = await startReplayServer({
+    objects: [...loadCapture(), leakyPod],
+    forbidden: ['networkpolicies'],
+    metricsText: loadApiServerMetrics(),
+    configz: () => ({ maxPods: 110 }),
+  });
   dir = mkdtempSync(join(tmpdir(), 'kt-e2e-live-'));
   kubeconfig = writeKubeconfig(dir, { server: server.url });
 });
@@ -49,7 +56,10 @@ afterAll(async () => server.close());
 describe('kubetune audit (no path) and kubetune snapshot against the replay server', () => {
   it('audits the context, names forbidden kinds on stderr, and uses the server version', async () => {
     const t = io();
-    const code = await main(['audit', '--kubeconfig', kubeconfig, '--context', 'replay', '-o', 'json', '--fail-on', 'none'], t.io);
+    const code = await main(
+      ['audit', '--kubeconfig', kubeconfig, '--context', 'replay', '-o', 'json', '--fail-on', 'none'],
+      t.io,
+    );
     const report = JSON.parse(t.out.join(''));
     expect(code).toBe(0);
     expect(report.kubeVersion).toBe('1.35');
@@ -58,7 +68,9 @@ describe('kubetune audit (no path) and kubetune snapshot against the replay serv
     expect(report.diagnostics.filter((d: { code: string }) => d.code === 'forbidden')).toHaveLength(1);
     const stderr = t.err.join('');
     expect(stderr).toMatch(/networkpolicies.networking.k8s.io: forbidden, skipped/);
-    expect(stderr).toMatch(/read \d+ objects from replay \(v1.35.0\) in [\d.]+ s; forbidden, not audited: NetworkPolicy/);
+    expect(stderr).toMatch(
+      /read \d+ objects from replay \(v1.35.0\) in [\d.]+ s; forbidden, not audited: NetworkPolicy/,
+    );
   });
 
   for (const ext of ['yaml', 'json']) {
@@ -94,6 +106,8 @@ describe('kubetune audit (no path) and kubetune snapshot against the replay serv
 
   it('rejects -n with -A', async () => {
     const t = io();
-    expect(await main(['snapshot', '--kubeconfig', kubeconfig, '-n', 'a', '-A', '-o', join(dir, 'x.yaml')], t.io)).toBe(2);
+    expect(await main(['snapshot', '--kubeconfig', kubeconfig, '-n', 'a', '-A', '-o', join(dir, 'x.yaml')], t.io)).toBe(
+      2,
+    );
   });
 });

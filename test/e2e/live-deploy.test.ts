@@ -6,7 +6,8 @@ import yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { connect } from '../../src/sources/live/kubeconfig.js';
-import { LIST_KINDS, NAMED_OBJECTS, NEVER_READ } from '../../src/sources/live/kinds.js';
+import { LIST_KINDS } from '../../src/sources/live/kinds.js';
+import { NAMED_OBJECTS, NEVER_READ } from '../../src/sources/live/other-reads.js';
 import { clusterRoleRules, namedObjectRoles, type PolicyRule } from '../../src/sources/live/rbac.js';
 import { readCluster } from '../../src/sources/live/read.js';
 import { CHART, MANIFESTS, DEPLOY, rbacTemplates, renderChart } from '../support/render-deploy.js';
@@ -26,7 +27,10 @@ const find = (all: K8sDoc[], kind: string) => all.filter((d) => d.kind === kind)
 function allows(rules: readonly PolicyRule[], a: RequestAttributes): boolean {
   return rules.some((r) => {
     if (!r.verbs.includes(a.verb)) return false;
-    if (a.path !== undefined) return (r.nonResourceURLs ?? []).some((u) => u === a.path || (u.endsWith('*') && a.path!.startsWith(u.slice(0, -1))));
+    if (a.path !== undefined)
+      return (r.nonResourceURLs ?? []).some(
+        (u) => u === a.path || (u.endsWith('*') && a.path!.startsWith(u.slice(0, -1))),
+      );
     if (!(r.apiGroups ?? []).includes(a.group ?? '') || !(r.resources ?? []).includes(a.resource ?? '')) return false;
     return !r.resourceNames || (a.name !== undefined && r.resourceNames.includes(a.name));
   });
@@ -36,7 +40,8 @@ describe('deploy/: chart, rendered manifests and the RBAC the code needs', () =>
   const manifests = docs(readFileSync(MANIFESTS, 'utf8'));
 
   it('keeps the generated RBAC templates and the rendered manifests in sync (npm run deploy:render)', () => {
-    for (const [file, text] of Object.entries(rbacTemplates())) expect(readFileSync(join(CHART, 'templates', file), 'utf8')).toBe(text);
+    for (const [file, text] of Object.entries(rbacTemplates()))
+      expect(readFileSync(join(CHART, 'templates', file), 'utf8')).toBe(text);
     expect(readFileSync(MANIFESTS, 'utf8')).toContain(renderChart());
   });
 
@@ -60,17 +65,23 @@ describe('deploy/: chart, rendered manifests and the RBAC the code needs', () =>
 
   it('adds only get on nodes/proxy, and tells the CronJob, when rbac.kubeletConfigz is true', () => {
     const on = docs(renderChart({ rbac: { kubeletConfigz: true } }));
-    const extra = find(on, 'ClusterRole')[0]!.rules!.filter((r) => !clusterRoleRules().some((b) => JSON.stringify(b) === JSON.stringify(r)));
+    const extra = find(on, 'ClusterRole')[0]!.rules!.filter(
+      (r) => !clusterRoleRules().some((b) => JSON.stringify(b) === JSON.stringify(r)),
+    );
     expect(extra).toEqual([{ apiGroups: [''], resources: ['nodes/proxy'], verbs: ['get'] }]);
     expect(JSON.stringify(find(on, 'CronJob')[0])).toContain('{"name":"KUBETUNE_KUBELET_CONFIGZ","value":"true"}');
-    expect(JSON.stringify(find(manifests, 'CronJob')[0])).toContain('{"name":"KUBETUNE_KUBELET_CONFIGZ","value":"false"}');
+    expect(JSON.stringify(find(manifests, 'CronJob')[0])).toContain(
+      '{"name":"KUBETUNE_KUBELET_CONFIGZ","value":"false"}',
+    );
   });
 
   it('covers every kind and ConfigMap the reader asks for', () => {
     const cluster = clusterRoleRules();
-    for (const k of LIST_KINDS) expect(allows(cluster, { verb: 'list', group: k.group, resource: k.resource }), k.resource).toBe(true);
+    for (const k of LIST_KINDS)
+      expect(allows(cluster, { verb: 'list', group: k.group, resource: k.resource }), k.resource).toBe(true);
     const role = namedObjectRoles().flatMap((r) => r.rules);
-    for (const o of NAMED_OBJECTS) expect(allows(role, { verb: 'get', group: '', resource: o.resource, name: o.name })).toBe(true);
+    for (const o of NAMED_OBJECTS)
+      expect(allows(role, { verb: 'get', group: '', resource: o.resource, name: o.name })).toBe(true);
   });
 
   describe('a live read with exactly these permissions', () => {
@@ -79,19 +90,35 @@ describe('deploy/: chart, rendered manifests and the RBAC the code needs', () =>
 
     it('is forbidden nothing but nodes/proxy, which it reports once', async () => {
       const rules = [...clusterRoleRules(), ...namedObjectRoles().flatMap((r) => r.rules)];
-      server = await startReplayServer({ objects: loadCapture(), metricsText: loadApiServerMetrics(), configz: () => ({ maxPods: 110 }), authorize: (a) => allows(rules, a) });
-      const conn = await connect({ kubeconfig: writeKubeconfig(mkdtempSync(join(tmpdir(), 'kt-rbac-')), { server: server.url }) });
+      server = await startReplayServer({
+        objects: loadCapture(),
+        metricsText: loadApiServerMetrics(),
+        configz: () => ({ maxPods: 110 }),
+        authorize: (a) => allows(rules, a),
+      });
+      const conn = await connect({
+        kubeconfig: writeKubeconfig(mkdtempSync(join(tmpdir(), 'kt-rbac-')), { server: server.url }),
+      });
       const r = await readCluster(conn.api);
       conn.api.close();
       const forbidden = r.diagnostics.filter((d) => d.code === 'forbidden');
       expect(forbidden.map((d) => d.message.split(':')[0])).toEqual(['kubelet configuration (nodes/proxy)']);
-      expect(server.requests.filter((q) => q.status === 403).every((q) => q.path.endsWith('/proxy/configz'))).toBe(true);
+      expect(server.requests.filter((q) => q.status === 403).every((q) => q.path.endsWith('/proxy/configz'))).toBe(
+        true,
+      );
     });
   });
 
   it('passes kubetune audit deploy/ with zero errors', async () => {
     const out: string[] = [];
-    const io = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: () => true }, stdin: Readable.from([]), env: {}, cwd: process.cwd(), now: () => new Date() };
+    const io = {
+      stdout: { write: (s: string) => out.push(s) },
+      stderr: { write: () => true },
+      stdin: Readable.from([]),
+      env: {},
+      cwd: process.cwd(),
+      now: () => new Date(),
+    };
     const code = await main(['audit', DEPLOY, '-o', 'json'], io);
     const report = JSON.parse(out.join(''));
     expect(report.summary.bySeverity.error).toBe(0);

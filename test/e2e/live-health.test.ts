@@ -48,12 +48,23 @@ async function run(usage: [string, string][], extra: string[] = []) {
 describe('kubetune health', () => {
   it('prints one JSON line: CPU and memory % of allocatable, API p99 from the real /metrics, healthy', async () => {
     // allocatable per generated node: 15890m CPU, 61394756Ki memory
-    const r = await run([['7945m', '30697378Ki'], ['3972500000n', '15348689Ki']]);
+    const r = await run([
+      ['7945m', '30697378Ki'],
+      ['3972500000n', '15348689Ki'],
+    ]);
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\n');
     expect(lines).toHaveLength(1);
     const rec = JSON.parse(lines[0]!);
-    expect(rec).toMatchObject({ kind: 'kubetune.health', timestamp: '2026-11-23T12:30:00.000Z', cpuPercent: 37.5, memoryPercent: 37.5, status: 'healthy', nodes: 2, nodesWithMetrics: 2 });
+    expect(rec).toMatchObject({
+      kind: 'kubetune.health',
+      timestamp: '2026-11-23T12:30:00.000Z',
+      cpuPercent: 37.5,
+      memoryPercent: 37.5,
+      status: 'healthy',
+      nodes: 2,
+      nodesWithMetrics: 2,
+    });
     expect(rec.apiP99Ms).toBeGreaterThan(0);
     expect(r.server.requests.some((q) => q.path === '/api/v1/pods')).toBe(false);
   });

@@ -15,7 +15,8 @@ import { readCluster } from '../../src/sources/live/read.js';
 const kubeconfig = process.env['KUBETUNE_E2E_KUBECONFIG'];
 const context = process.env['KUBETUNE_E2E_CONTEXT'];
 const reason = kubeconfig ? '' : ' (skipped: KUBETUNE_E2E_KUBECONFIG is not set)';
-if (!kubeconfig) console.log('live e2e against a real cluster: SKIPPED — set KUBETUNE_E2E_KUBECONFIG=<kubeconfig> to run it');
+if (!kubeconfig)
+  console.log('live e2e against a real cluster: SKIPPED — set KUBETUNE_E2E_KUBECONFIG=<kubeconfig> to run it');
 
 const cliIo = (out: string[], err: string[]) => ({
   stdout: { write: (s: string) => out.push(s) },
@@ -25,7 +26,10 @@ const cliIo = (out: string[], err: string[]) => ({
   cwd: process.cwd(),
   now: () => new Date(),
 });
-const ctxFlags = () => [...(kubeconfig ? ['--kubeconfig', kubeconfig] : []), ...(context ? ['--context', context] : [])];
+const ctxFlags = () => [
+  ...(kubeconfig ? ['--kubeconfig', kubeconfig] : []),
+  ...(context ? ['--context', context] : []),
+];
 
 describe('a real cluster', () => {
   it.skipIf(!kubeconfig)(`lists nodes and pods page by page and reads the server version${reason}`, async () => {
@@ -33,10 +37,15 @@ describe('a real cluster', () => {
     const r = await readCluster(conn.api, { limit: 100 });
     conn.api.close();
     expect(r.gitVersion).toMatch(/^v1\.\d+/);
-    expect(r.resources.some((x) => x.object.kind === 'Node') || r.kinds.find((k) => k.kind === 'Node')?.status === 'forbidden').toBe(true);
+    expect(
+      r.resources.some((x) => x.object.kind === 'Node') ||
+        r.kinds.find((k) => k.kind === 'Node')?.status === 'forbidden',
+    ).toBe(true);
     expect(r.resources.some((x) => x.object.kind === 'Secret')).toBe(false);
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    console.log(`real cluster ${conn.context}: ${r.stats.objects} objects, ${r.kinds.filter((k) => k.status === 'forbidden').length} kinds forbidden`);
+    console.log(
+      `real cluster ${conn.context}: ${r.stats.objects} objects, ${r.kinds.filter((k) => k.status === 'forbidden').length} kinds forbidden`,
+    );
   });
 
   it.skipIf(!kubeconfig)(`audits the live context and a snapshot of it to the same findings${reason}`, async () => {

@@ -15,7 +15,8 @@ export function loadCapture(dir = K8S_135): ReplayObject[] {
 }
 
 /** The capture's API server /metrics scrape (real text format). */
-export const loadApiServerMetrics = (dir = K8S_135): string => readFileSync(join(dir, 'controlplane/api-server/metrics'), 'utf8');
+export const loadApiServerMetrics = (dir = K8S_135): string =>
+  readFileSync(join(dir, 'controlplane/api-server/metrics'), 'utf8');
 
 const pad = (n: number, w = 6): string => String(n).padStart(w, '0');
 
@@ -40,9 +41,15 @@ export function generateCluster(shape: GeneratedShape): Record<string, Collectio
   const nsOf = (d: number): string => `ns-${pad(Math.floor(d / deploysPerNs), 4)}`;
   const depName = (d: number): string => `app-${pad(d)}`;
   return {
-    '/v1/namespaces': { size: nsCount, at: (i) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: `ns-${pad(i, 4)}`, uid: `ns-${i}` } }) },
+    '/v1/namespaces': {
+      size: nsCount,
+      at: (i) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: `ns-${pad(i, 4)}`, uid: `ns-${i}` } }),
+    },
     '/v1/nodes': { size: shape.nodes, at: (i) => node(i, pools) },
-    '/v1/pods': { size: deployments * perDeploy > shape.pods ? shape.pods : deployments * perDeploy, at: (i) => pod(i, perDeploy, nsOf, depName, shape.nodes) },
+    '/v1/pods': {
+      size: deployments * perDeploy > shape.pods ? shape.pods : deployments * perDeploy,
+      at: (i) => pod(i, perDeploy, nsOf, depName, shape.nodes),
+    },
     'apps/v1/deployments': { size: deployments, at: (d) => deployment(d, nsOf(d), depName(d), perDeploy) },
     'apps/v1/replicasets': { size: deployments, at: (d) => replicaSet(d, nsOf(d), depName(d), perDeploy) },
   };
@@ -55,14 +62,25 @@ function node(i: number, pools: number): ReplayObject {
     metadata: {
       name: `node-${pad(i)}`,
       uid: `node-${i}`,
-      labels: { 'kubernetes.io/hostname': `node-${pad(i)}`, 'cloud.google.com/gke-nodepool': `pool-${i % pools}`, 'node.kubernetes.io/instance-type': 'n2-standard-16' },
+      labels: {
+        'kubernetes.io/hostname': `node-${pad(i)}`,
+        'cloud.google.com/gke-nodepool': `pool-${i % pools}`,
+        'node.kubernetes.io/instance-type': 'n2-standard-16',
+      },
     },
     spec: { podCIDR: `10.${(i >> 8) & 255}.${i & 255}.0/24` },
     status: {
       capacity: { cpu: '16', memory: '65843012Ki', pods: '110', 'ephemeral-storage': '101430960Ki' },
       allocatable: { cpu: '15890m', memory: '61394756Ki', pods: '110', 'ephemeral-storage': '93478772582' },
-      conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', lastTransitionTime: '2026-06-26T10:12:11Z' }],
-      nodeInfo: { kubeletVersion: 'v1.35.0', containerRuntimeVersion: 'containerd://2.1.4', kernelVersion: '6.8.0', osImage: 'Ubuntu 24.04' },
+      conditions: [
+        { type: 'Ready', status: 'True', reason: 'KubeletReady', lastTransitionTime: '2026-06-26T10:12:11Z' },
+      ],
+      nodeInfo: {
+        kubeletVersion: 'v1.35.0',
+        containerRuntimeVersion: 'containerd://2.1.4',
+        kernelVersion: '6.8.0',
+        osImage: 'Ubuntu 24.04',
+      },
     },
   };
 }
@@ -80,7 +98,13 @@ const container = (name: string, cpu: string, mem: string) => ({
   livenessProbe: { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 10, failureThreshold: 3 },
 });
 
-function pod(i: number, perDeploy: number, nsOf: (d: number) => string, depName: (d: number) => string, nodes: number): ReplayObject {
+function pod(
+  i: number,
+  perDeploy: number,
+  nsOf: (d: number) => string,
+  depName: (d: number) => string,
+  nodes: number,
+): ReplayObject {
   const d = Math.floor(i / perDeploy);
   const name = `${depName(d)}-5d8f9c7b6-${pad(i)}`;
   const labels = { app: depName(d), 'pod-template-hash': '5d8f9c7b6' };
@@ -94,16 +118,37 @@ function pod(i: number, perDeploy: number, nsOf: (d: number) => string, depName:
       resourceVersion: String(5000 + i),
       creationTimestamp: '2026-06-26T10:20:00Z',
       labels,
-      annotations: { 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify({ metadata: { name, labels } }) },
-      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `${depName(d)}-5d8f9c7b6`, uid: `rs-${d}`, controller: true, blockOwnerDeletion: true }],
-      managedFields: [{ manager: 'kube-controller-manager', operation: 'Update', apiVersion: 'v1', fieldsType: 'FieldsV1', fieldsV1: { 'f:metadata': { 'f:labels': {} } } }],
+      annotations: {
+        'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify({ metadata: { name, labels } }),
+      },
+      ownerReferences: [
+        {
+          apiVersion: 'apps/v1',
+          kind: 'ReplicaSet',
+          name: `${depName(d)}-5d8f9c7b6`,
+          uid: `rs-${d}`,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ],
+      managedFields: [
+        {
+          manager: 'kube-controller-manager',
+          operation: 'Update',
+          apiVersion: 'v1',
+          fieldsType: 'FieldsV1',
+          fieldsV1: { 'f:metadata': { 'f:labels': {} } },
+        },
+      ],
     },
     spec: {
       nodeName: `node-${pad(i % nodes)}`,
       containers: [container('app', '250m', '256Mi'), container('sidecar', '50m', '64Mi')],
       serviceAccountName: 'default',
       terminationGracePeriodSeconds: 30,
-      tolerations: [{ key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }],
+      tolerations: [
+        { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+      ],
     },
     status: {
       phase: 'Running',
@@ -111,14 +156,23 @@ function pod(i: number, perDeploy: number, nsOf: (d: number) => string, depName:
       podIP: `10.1.${(i >> 8) & 255}.${i & 255}`,
       conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: '2026-06-26T10:20:05Z' }],
       containerStatuses: [
-        { name: 'app', ready: true, restartCount: i % 7 === 0 ? 3 : 0, image: 'registry.example.com/app:1.4.2', started: true },
+        {
+          name: 'app',
+          ready: true,
+          restartCount: i % 7 === 0 ? 3 : 0,
+          image: 'registry.example.com/app:1.4.2',
+          started: true,
+        },
         { name: 'sidecar', ready: true, restartCount: 0, image: 'registry.example.com/sidecar:1.4.2', started: true },
       ],
     },
   };
 }
 
-const template = (app: string) => ({ metadata: { labels: { app } }, spec: { containers: [container('app', '250m', '256Mi'), container('sidecar', '50m', '64Mi')] } });
+const template = (app: string) => ({
+  metadata: { labels: { app } },
+  spec: { containers: [container('app', '250m', '256Mi'), container('sidecar', '50m', '64Mi')] },
+});
 
 function deployment(d: number, namespace: string, name: string, replicas: number): ReplayObject {
   return {
@@ -140,7 +194,11 @@ function replicaSet(d: number, namespace: string, name: string, replicas: number
       uid: `rs-${d}`,
       ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name, uid: `dep-${d}`, controller: true }],
     },
-    spec: { replicas, selector: { matchLabels: { app: name, 'pod-template-hash': '5d8f9c7b6' } }, template: template(name) },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: name, 'pod-template-hash': '5d8f9c7b6' } },
+      template: template(name),
+    },
   };
 }
 
@@ -159,8 +217,18 @@ export function writeKubeconfig(dir: string, spec: KubeconfigSpec, file = 'kubec
   const ctx = spec.context ?? 'replay';
   const user: Record<string, unknown> = {};
   if (spec.token) user['token'] = spec.token;
-  if (spec.exec) user['exec'] = { apiVersion: 'client.authentication.k8s.io/v1beta1', command: spec.exec.command, args: [...spec.exec.args], interactiveMode: 'Never' };
-  if (spec.oidcIdToken) user['auth-provider'] = { name: 'oidc', config: { 'id-token': spec.oidcIdToken, 'client-id': 'kubetune', 'idp-issuer-url': 'https://issuer.invalid' } };
+  if (spec.exec)
+    user['exec'] = {
+      apiVersion: 'client.authentication.k8s.io/v1beta1',
+      command: spec.exec.command,
+      args: [...spec.exec.args],
+      interactiveMode: 'Never',
+    };
+  if (spec.oidcIdToken)
+    user['auth-provider'] = {
+      name: 'oidc',
+      config: { 'id-token': spec.oidcIdToken, 'client-id': 'kubetune', 'idp-issuer-url': 'https://issuer.invalid' },
+    };
   const doc = {
     apiVersion: 'v1',
     kind: 'Config',
@@ -170,7 +238,10 @@ export function writeKubeconfig(dir: string, spec: KubeconfigSpec, file = 'kubec
     ],
     users: [{ name: 'replay-user', user }],
     contexts: [
-      { name: ctx, context: { cluster: 'replay', user: 'replay-user', ...(spec.namespace ? { namespace: spec.namespace } : {}) } },
+      {
+        name: ctx,
+        context: { cluster: 'replay', user: 'replay-user', ...(spec.namespace ? { namespace: spec.namespace } : {}) },
+      },
       { name: 'other', context: { cluster: 'nowhere', user: 'replay-user' } },
     ],
     'current-context': spec.context === undefined ? ctx : 'other',

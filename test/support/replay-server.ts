@@ -8,43 +8,23 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import {
+  arrayCollection,
+  BUILTIN_RESOURCES,
+  decodeToken,
+  encodeToken,
+  fieldValue,
+  forbidden,
+  gvKey,
+  pluralOf,
+  sortKey,
+  status,
+  type Collection,
+  type ReplayObject,
+  type Send,
+} from './replay-api.js';
 
-export interface ReplayObject {
-  readonly apiVersion: string;
-  readonly kind: string;
-  readonly metadata?: { readonly name?: string; readonly namespace?: string; readonly [k: string]: unknown };
-  readonly [k: string]: unknown;
-}
-
-/** A collection of one resource: materialised objects, or a size plus a generator. */
-export interface Collection {
-  readonly size: number;
-  at(i: number): ReplayObject;
-}
-
-/** Resources every Kubernetes 1.35 API server serves, empty until objects are given (the real discovery surface). */
-export const BUILTIN_RESOURCES: readonly string[] = [
-  ...['pods', 'nodes', 'namespaces', 'services', 'endpoints', 'configmaps', 'secrets', 'events', 'serviceaccounts']
-    .concat(['persistentvolumes', 'persistentvolumeclaims', 'limitranges', 'resourcequotas'])
-    .map((r) => `/v1/${r}`),
-  ...['deployments', 'statefulsets', 'daemonsets', 'replicasets', 'controllerrevisions'].map((r) => `apps/v1/${r}`),
-  'batch/v1/jobs',
-  'batch/v1/cronjobs',
-  'discovery.k8s.io/v1/endpointslices',
-  ...['networkpolicies', 'ingresses', 'ingressclasses'].map((r) => `networking.k8s.io/v1/${r}`),
-  ...['storageclasses', 'csidrivers', 'csinodes', 'volumeattachments'].map((r) => `storage.k8s.io/v1/${r}`),
-  'autoscaling/v1/horizontalpodautoscalers',
-  'autoscaling/v2/horizontalpodautoscalers',
-  'policy/v1/poddisruptionbudgets',
-  'scheduling.k8s.io/v1/priorityclasses',
-  'flowcontrol.apiserver.k8s.io/v1/flowschemas',
-  'flowcontrol.apiserver.k8s.io/v1/prioritylevelconfigurations',
-  ...['validatingwebhookconfigurations', 'mutatingwebhookconfigurations', 'validatingadmissionpolicies'].map((r) => `admissionregistration.k8s.io/v1/${r}`),
-  ...['roles', 'rolebindings', 'clusterroles', 'clusterrolebindings'].map((r) => `rbac.authorization.k8s.io/v1/${r}`),
-  'coordination.k8s.io/v1/leases',
-  'apiextensions.k8s.io/v1/customresourcedefinitions',
-  'events.k8s.io/v1/events',
-];
+export { BUILTIN_RESOURCES, pluralOf, type Collection, type ReplayObject } from './replay-api.js';
 
 export interface ReplayOptions {
   readonly objects?: readonly ReplayObject[];
@@ -93,16 +73,6 @@ export interface ReplayServer {
   close(): Promise<void>;
 }
 
-const PLURAL_EXCEPTIONS: Record<string, string> = { Endpoints: 'endpoints', PodMetrics: 'pods', NodeMetrics: 'nodes' };
-export const pluralOf = (kind: string): string =>
-  PLURAL_EXCEPTIONS[kind] ??
-  (kind.endsWith('y') ? `${kind.slice(0, -1)}ies` : kind.endsWith('s') ? `${kind}es` : `${kind}s`).toLowerCase();
-
-const gvKey = (apiVersion: string, resource: string): string => `${apiVersion.includes('/') ? apiVersion : `/${apiVersion}`}/${resource}`;
-
-const arrayCollection = (items: ReplayObject[]): Collection => ({ size: items.length, at: (i) => items[i] as ReplayObject });
-const sortKey = (o: ReplayObject): string => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
-
 export async function startReplayServer(options: ReplayOptions): Promise<ReplayServer> {
   const grouped = new Map<string, ReplayObject[]>();
   for (const o of options.objects ?? []) {
@@ -110,9 +80,11 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
     grouped.set(k, [...(grouped.get(k) ?? []), o]);
   }
   const collections = new Map<string, Collection>();
-  if (options.builtin !== false) for (const k of BUILTIN_RESOURCES) collections.set(k, { size: 0, at: () => ({ apiVersion: 'v1', kind: 'None' }) });
+  if (options.builtin !== false)
+    for (const k of BUILTIN_RESOURCES) collections.set(k, { size: 0, at: () => ({ apiVersion: 'v1', kind: 'None' }) });
   for (const [k, c] of Object.entries(options.virtual ?? {})) collections.set(k, c);
-  for (const [k, items] of grouped) collections.set(k, arrayCollection(items.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1))));
+  for (const [k, items] of grouped)
+    collections.set(k, arrayCollection(items.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1))));
   const state = { rv: 1000, throttled: 0, expired: new Set<string>() };
   const filtered = new Map<string, number[]>();
   const requests: RecordedRequest[] = [];
@@ -121,7 +93,12 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
     const url = new URL(req.url ?? '/', 'http://replay');
     const query = Object.fromEntries(url.searchParams);
     const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
-      requests.push({ path: url.pathname, query, status, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
+      requests.push({
+        path: url.pathname,
+        query,
+        status,
+        ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+      });
       const text = typeof body === 'string' ? body : JSON.stringify(body);
       const zip = text.length > 128 * 1024 && /gzip/.test(String(req.headers['accept-encoding']));
       const payload = zip ? gzipSync(text) : Buffer.from(text);
@@ -141,11 +118,19 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
     const t = options.throttle;
     if (t && state.throttled < t.count && (t.pathIncludes === undefined || path.includes(t.pathIncludes))) {
       state.throttled++;
-      return send(429, status(429, 'TooManyRequests', 'Too many requests, please try again later.'), { 'retry-after': String(t.retryAfterSeconds) });
+      return send(429, status(429, 'TooManyRequests', 'Too many requests, please try again later.'), {
+        'retry-after': String(t.retryAfterSeconds),
+      });
     }
     const deny = (a: RequestAttributes): boolean => options.authorize !== undefined && !options.authorize(a);
-    if (['/version', '/api', '/apis', '/metrics'].includes(path) && deny({ verb: 'get', path })) return send(403, forbidden(path, 'get'));
-    if (path === '/version') return send(200, { major: '1', minor: (options.gitVersion ?? 'v1.35.0').split('.')[1], gitVersion: options.gitVersion ?? 'v1.35.0' });
+    if (['/version', '/api', '/apis', '/metrics'].includes(path) && deny({ verb: 'get', path }))
+      return send(403, forbidden(path, 'get'));
+    if (path === '/version')
+      return send(200, {
+        major: '1',
+        minor: (options.gitVersion ?? 'v1.35.0').split('.')[1],
+        gitVersion: options.gitVersion ?? 'v1.35.0',
+      });
     if (path === '/api') return send(200, { kind: 'APIVersions', versions: ['v1'] });
     if (path === '/apis') return send(200, apiGroupList());
     if (path === '/metrics') {
@@ -154,7 +139,11 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
     }
     const configz = /^\/api\/v1\/nodes\/([^/]+)\/proxy\/configz$/.exec(path);
     if (configz) {
-      if (isForbidden('nodes/proxy') || deny({ verb: 'get', group: '', resource: 'nodes/proxy', name: configz[1] ?? '' })) return send(403, forbidden('nodes/proxy', 'get'));
+      if (
+        isForbidden('nodes/proxy') ||
+        deny({ verb: 'get', group: '', resource: 'nodes/proxy', name: configz[1] ?? '' })
+      )
+        return send(403, forbidden('nodes/proxy', 'get'));
       const cfg = options.configz?.(decodeURIComponent(configz[1] ?? ''));
       return cfg ? send(200, { kubeletconfig: cfg }) : send(404, status(404, 'NotFound', 'configz not found'));
     }
@@ -162,18 +151,33 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
     if (!m) return send(404, status(404, 'NotFound', `the server could not find the requested resource (${path})`));
     const [, coreV, group, groupV, ns, resource = '', name] = m;
     const key = coreV ? `/${coreV}/${resource}` : `${group}/${groupV}/${resource}`;
-    const attrs: RequestAttributes = { verb: name ? 'get' : 'list', group: group ?? '', resource, ...(ns ? { namespace: ns } : {}), ...(name ? { name } : {}) };
+    const attrs: RequestAttributes = {
+      verb: name ? 'get' : 'list',
+      group: group ?? '',
+      resource,
+      ...(ns ? { namespace: ns } : {}),
+      ...(name ? { name } : {}),
+    };
     if (isForbidden(resource) || deny(attrs)) return send(403, forbidden(resource, attrs.verb, ns));
     const coll = collections.get(key);
     if (!coll) return send(404, status(404, 'NotFound', 'the server could not find the requested resource'));
     if (name !== undefined) {
       const idx = indexes(key, coll, ns, undefined).find((i) => coll.at(i).metadata?.name === name);
-      return idx === undefined ? send(404, status(404, 'NotFound', `${resource} "${name}" not found`)) : send(200, coll.at(idx));
+      return idx === undefined
+        ? send(404, status(404, 'NotFound', `${resource} "${name}" not found`))
+        : send(200, coll.at(idx));
     }
     return list(key, resource, coll, ns, query, send);
   }
 
-  function list(key: string, resource: string, coll: Collection, ns: string | undefined, query: Record<string, string>, send: Send): void {
+  function list(
+    key: string,
+    resource: string,
+    coll: Collection,
+    ns: string | undefined,
+    query: Record<string, string>,
+    send: Send,
+  ): void {
     const limit = Number(query['limit'] ?? 0) || Infinity;
     let start = 0;
     let rv = String(state.rv);
@@ -184,7 +188,14 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
       const once = (options.expireOnce ?? []).includes(resource) && !state.expired.has(resource);
       if (ttlOver || once) {
         state.expired.add(resource);
-        return send(410, status(410, 'Expired', 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.'));
+        return send(
+          410,
+          status(
+            410,
+            'Expired',
+            'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
+          ),
+        );
       }
       start = tok.start;
       rv = tok.rv;
@@ -196,7 +207,12 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
     const first = items[0];
     const listKind = `${first?.kind ?? 'Object'}List`;
     const [g, v] = key.split('/');
-    send(200, { kind: listKind, apiVersion: g ? `${g}/${v}` : (v ?? 'v1'), metadata: { resourceVersion: rv, ...(cont ? { continue: cont, remainingItemCount: idx.length - end } : {}) }, items });
+    send(200, {
+      kind: listKind,
+      apiVersion: g ? `${g}/${v}` : (v ?? 'v1'),
+      metadata: { resourceVersion: rv, ...(cont ? { continue: cont, remainingItemCount: idx.length - end } : {}) },
+      items,
+    });
   }
 
   function indexes(key: string, coll: Collection, ns: string | undefined, fieldSelector: string | undefined): number[] {
@@ -204,7 +220,10 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
     const cacheKey = `${key}|${ns ?? ''}|${fieldSelector ?? ''}`;
     const cached = filtered.get(cacheKey);
     if (cached) return cached;
-    const terms = (fieldSelector ?? '').split(',').filter(Boolean).map((t) => t.split('=') as [string, string]);
+    const terms = (fieldSelector ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((t) => t.split('=') as [string, string]);
     const out: number[] = [];
     for (let i = 0; i < coll.size; i++) {
       const o = coll.at(i);
@@ -224,7 +243,10 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
     return {
       kind: 'APIGroupList',
       apiVersion: 'v1',
-      groups: [...groups].map(([name, vs]) => ({ name, versions: [...vs].map((v) => ({ groupVersion: `${name}/${v}`, version: v })) })),
+      groups: [...groups].map(([name, vs]) => ({
+        name,
+        versions: [...vs].map((v) => ({ groupVersion: `${name}/${v}`, version: v })),
+      })),
     };
   }
 
@@ -234,37 +256,10 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise<void>((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
-}
-
-type Send = (status: number, body: unknown, headers?: Record<string, string>) => void;
-
-const status = (code: number, reason: string, message: string) => ({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code });
-
-const forbidden = (resource: string, verb: string, ns?: string) =>
-  status(403, 'Forbidden', `${resource} is forbidden: User "system:serviceaccount:test:kubetune" cannot ${verb} resource "${resource}"${ns ? ` in the namespace "${ns}"` : ' at the cluster scope'}`);
-
-function fieldValue(o: ReplayObject, path: string): unknown {
-  let cur: unknown = o;
-  for (const p of path.split('.')) cur = typeof cur === 'object' && cur !== null ? (cur as Record<string, unknown>)[p] : undefined;
-  return cur;
-}
-
-interface Token {
-  rv: string;
-  start: number;
-  at: number;
-}
-const encodeToken = (t: Token): string => Buffer.from(JSON.stringify(t)).toString('base64url');
-function decodeToken(s: string): Token | undefined {
-  try {
-    const t = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Token;
-    return typeof t.start === 'number' ? t : undefined;
-  } catch {
-    return undefined;
-  }
 }

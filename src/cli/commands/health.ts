@@ -21,12 +21,21 @@ export const healthCommand: CommandModule = {
     program
       .command('health')
       .description('Print the cluster health record (CPU %, memory %, API p99, healthy/warning) as one JSON line')
-      .option('--kubeconfig <file>', 'kubeconfig (default: $KUBECONFIG, ~/.kube/config, then the in-cluster service account)')
+      .option(
+        '--kubeconfig <file>',
+        'kubeconfig (default: $KUBECONFIG, ~/.kube/config, then the in-cluster service account)',
+      )
       .option('--context <name>', 'kube context (default: current-context)')
       .option('--pushgateway <url>', 'also push the record as gauges to this Pushgateway')
       .option('--job <name>', 'Pushgateway job label', 'kubetune')
       .action(async (flags: HealthFlags) => {
-        const { read, connection } = await readWithFlags(flags, ctx.io, { kinds: HEALTH_KINDS, kubelet: false }, undefined, { quiet: true });
+        const { read, connection } = await readWithFlags(
+          flags,
+          ctx.io,
+          { kinds: HEALTH_KINDS, kubelet: false },
+          undefined,
+          { quiet: true },
+        );
         const record = healthRecord(read.resources, connection.context, ctx.io.now());
         ctx.io.stdout.write(`${JSON.stringify({ kind: 'kubetune.health', ...record })}\n`);
         if (flags.pushgateway) await push(flags.pushgateway, flags.job, connection.context, healthMetricsText(record));
@@ -42,5 +51,9 @@ async function push(base: string, job: string, context: string, body: string): P
   } catch (e) {
     throw new SourceUnavailableError(`Pushgateway ${url}`, e);
   }
-  if (!res.ok) throw new SourceUnavailableError(`Pushgateway ${url}`, new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`));
+  if (!res.ok)
+    throw new SourceUnavailableError(
+      `Pushgateway ${url}`,
+      new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`),
+    );
 }

@@ -21,10 +21,20 @@ export const snapshotCommand: CommandModule = {
   register(program, ctx) {
     program
       .command('snapshot')
-      .description('Write what a live audit reads from the cluster (redacted) to a file, to audit offline or attach to a ticket')
-      .requiredOption('-o, --output <file>', 'file to write (- for stdout); .json writes a JSON List, anything else multi-document YAML')
-      .addOption(new Option('--format <format>', 'output format (default: from the file extension)').choices(['yaml', 'json']))
-      .option('--kubeconfig <file>', 'kubeconfig (default: $KUBECONFIG, ~/.kube/config, then the in-cluster service account)')
+      .description(
+        'Write what a live audit reads from the cluster (redacted) to a file, to audit offline or attach to a ticket',
+      )
+      .requiredOption(
+        '-o, --output <file>',
+        'file to write (- for stdout); .json writes a JSON List, anything else multi-document YAML',
+      )
+      .addOption(
+        new Option('--format <format>', 'output format (default: from the file extension)').choices(['yaml', 'json']),
+      )
+      .option(
+        '--kubeconfig <file>',
+        'kubeconfig (default: $KUBECONFIG, ~/.kube/config, then the in-cluster service account)',
+      )
       .option('--context <name>', 'kube context (default: current-context)')
       .option('-n, --namespace <ns>', 'only this namespace (cluster-scoped kinds are still read)')
       .option('-A, --all-namespaces', 'every namespace (the default)')
@@ -42,9 +52,17 @@ export const snapshotCommand: CommandModule = {
           const { read } = await readWithFlags(
             flags,
             ctx.io,
-            { keep: false, ...(flags.kubelet ? {} : { kubelet: false }), onResources: (batch) => writer?.write(batch.map((r) => r.object)) },
+            {
+              keep: false,
+              ...(flags.kubelet ? {} : { kubelet: false }),
+              onResources: (batch) => writer?.write(batch.map((r) => r.object)),
+            },
             (c) => {
-              writer = new SnapshotWriter(sink, format, { context: c.context, server: c.server, takenAt: ctx.io.now() });
+              writer = new SnapshotWriter(sink, format, {
+                context: c.context,
+                server: c.server,
+                takenAt: ctx.io.now(),
+              });
             },
           );
           const problems = read.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.code}: ${d.message}`);
@@ -54,7 +72,9 @@ export const snapshotCommand: CommandModule = {
             await finished(file);
             await rename(tmp, flags.output);
           }
-          ctx.io.stderr.write(`kubetune: wrote ${count.toLocaleString('en-US')} objects to ${toStdout ? 'stdout' : flags.output} (${writer?.redacted.values ?? 0} values redacted)\n`);
+          ctx.io.stderr.write(
+            `kubetune: wrote ${count.toLocaleString('en-US')} objects to ${toStdout ? 'stdout' : flags.output} (${writer?.redacted.values ?? 0} values redacted)\n`,
+          );
           ctx.setExit(read.diagnostics.some((d) => d.severity === 'error') ? EXIT.input : EXIT.ok);
         } catch (e) {
           file?.destroy();

@@ -57,7 +57,8 @@ function parseSample(line: string): { name: string; labels: Record<string, strin
   const m = SAMPLE.exec(line);
   if (!m?.[1] || m[3] === undefined) return undefined;
   const labels: Record<string, string> = {};
-  for (const l of (m[2] ?? '').matchAll(LABEL)) if (l[1] !== undefined) labels[l[1]] = (l[2] ?? '').replace(/\\(.)/g, '$1');
+  for (const l of (m[2] ?? '').matchAll(LABEL))
+    if (l[1] !== undefined) labels[l[1]] = (l[2] ?? '').replace(/\\(.)/g, '$1');
   const value = Number(m[3]);
   return Number.isFinite(value) ? { name: m[1], labels, value } : undefined;
 }

@@ -14,9 +14,17 @@ export interface Discovery {
 
 /** Reads /version and /apis. A 401 here means the credentials are wrong: nothing else will work, so it throws. */
 export async function discover(api: KubeApi, policy: RetryPolicy): Promise<Discovery> {
-  const [version, groups] = await Promise.all([getWithRetry(api, '/version', {}, policy), getWithRetry(api, '/apis', {}, policy)]);
+  const [version, groups] = await Promise.all([
+    getWithRetry(api, '/version', {}, policy),
+    getWithRetry(api, '/apis', {}, policy),
+  ]);
   for (const r of [version, groups])
-    if (r.status === 401) throw new KubeApiError(api.server, 401, `unauthorized: ${statusMessage(r)} (check the credentials of the context)`);
+    if (r.status === 401)
+      throw new KubeApiError(
+        api.server,
+        401,
+        `unauthorized: ${statusMessage(r)} (check the credentials of the context)`,
+      );
   const gitVersion = version.status === 200 ? asString(asRecord(parseJson(version.body))['gitVersion']) : undefined;
   if (groups.status !== 200) return gitVersion !== undefined ? { gitVersion } : {};
   const served = new Map<string, Set<string>>([['', new Set(['v1'])]]);
@@ -31,7 +39,11 @@ export async function discover(api: KubeApi, policy: RetryPolicy): Promise<Disco
 }
 
 /** The first of `versions` the server serves; with no discovery the preferred one is tried and a 404 tells. */
-export function pickVersion(served: ServedGroups | undefined, group: string, versions: readonly string[]): string | undefined {
+export function pickVersion(
+  served: ServedGroups | undefined,
+  group: string,
+  versions: readonly string[],
+): string | undefined {
   if (!served) return versions[0];
   const have = served.get(group);
   return have ? versions.find((v) => have.has(v)) : undefined;

@@ -47,8 +47,10 @@ export function healthRecord(resources: readonly Resource[], context: string, no
   const memoryPercent = measured > 0 ? round((used.memory / cap.memory) * 100) : null;
   const reasons: string[] = [];
   if (cpuPercent === null) reasons.push('no node usage (metrics.k8s.io not served or forbidden)');
-  if (cpuPercent !== null && cpuPercent >= HEALTH_LIMITS.cpuPercent) reasons.push(`CPU ${cpuPercent}% >= ${HEALTH_LIMITS.cpuPercent}%`);
-  if (memoryPercent !== null && memoryPercent >= HEALTH_LIMITS.memoryPercent) reasons.push(`memory ${memoryPercent}% >= ${HEALTH_LIMITS.memoryPercent}%`);
+  if (cpuPercent !== null && cpuPercent >= HEALTH_LIMITS.cpuPercent)
+    reasons.push(`CPU ${cpuPercent}% >= ${HEALTH_LIMITS.cpuPercent}%`);
+  if (memoryPercent !== null && memoryPercent >= HEALTH_LIMITS.memoryPercent)
+    reasons.push(`memory ${memoryPercent}% >= ${HEALTH_LIMITS.memoryPercent}%`);
   const status = cpuPercent === null || memoryPercent === null ? 'unknown' : reasons.length > 0 ? 'warning' : 'healthy';
   return {
     timestamp: now.toISOString(),
@@ -63,7 +65,10 @@ export function healthRecord(resources: readonly Resource[], context: string, no
   };
 }
 
-const pair = (r: Readonly<Record<string, unknown>>) => ({ cpu: tryParseQuantity(r['cpu']) ?? 0, memory: tryParseQuantity(r['memory']) ?? 0 });
+const pair = (r: Readonly<Record<string, unknown>>) => ({
+  cpu: tryParseQuantity(r['cpu']) ?? 0,
+  memory: tryParseQuantity(r['memory']) ?? 0,
+});
 const round = (n: number): number => Math.round(n * 10) / 10;
 
 /** The record in Prometheus text format, for a Pushgateway (`PUT /metrics/job/kubetune/context/<ctx>`). */
@@ -72,8 +77,16 @@ export function healthMetricsText(r: HealthRecord): string {
     ['kubetune_health_timestamp_seconds', 'When the health record was taken.', Date.parse(r.timestamp) / 1000],
     ['kubetune_cluster_cpu_percent', 'Cluster CPU usage as % of allocatable (metrics.k8s.io).', r.cpuPercent],
     ['kubetune_cluster_memory_percent', 'Cluster memory usage as % of allocatable (metrics.k8s.io).', r.memoryPercent],
-    ['kubetune_apiserver_request_p99_seconds', 'API server p99 request latency since it started.', r.apiP99Ms === null ? null : r.apiP99Ms / 1000],
-    ['kubetune_health_healthy', '1 when CPU < 80% and memory < 85%, 0 when not, absent when unknown.', r.status === 'unknown' ? null : r.status === 'healthy' ? 1 : 0],
+    [
+      'kubetune_apiserver_request_p99_seconds',
+      'API server p99 request latency since it started.',
+      r.apiP99Ms === null ? null : r.apiP99Ms / 1000,
+    ],
+    [
+      'kubetune_health_healthy',
+      '1 when CPU < 80% and memory < 85%, 0 when not, absent when unknown.',
+      r.status === 'unknown' ? null : r.status === 'healthy' ? 1 : 0,
+    ],
   ] as const;
   return lines
     .filter(([, , v]) => v !== null)

@@ -1,6 +1,6 @@
 /**
- * Everything the live source reads from a cluster, as data. The reader walks these tables, and the
- * in-cluster ClusterRole (deploy/) is derived from the same tables (see rbac.ts), so the two cannot drift.
+ * Everything the live source lists from a cluster, as data. The reader walks this table, and the in-cluster
+ * ClusterRole (deploy/) is generated from it (see rbac.ts), so the two cannot drift.
  */
 
 export interface ListKind {
@@ -19,113 +19,86 @@ export interface ListKind {
   readonly why: string;
 }
 
-/** A single named object read with GET (RBAC `resourceNames` restricts the grant to exactly these). */
-export interface NamedObject {
-  readonly group: '';
-  readonly version: 'v1';
-  readonly resource: 'configmaps';
-  readonly namespace: string;
-  readonly name: string;
-  readonly why: string;
+interface KindOptions {
+  readonly cluster?: boolean;
+  readonly optional?: boolean;
+  readonly fieldSelectors?: readonly string[];
+}
+
+/** One row: `group/version` (or several, preferred first), plural resource, kind, why, options. */
+function k(gv: string | readonly string[], resource: string, kind: string, why: string, o: KindOptions = {}): ListKind {
+  const gvs = typeof gv === 'string' ? [gv] : gv;
+  const group = gvs[0]?.includes('/') ? (gvs[0].split('/')[0] ?? '') : '';
+  const versions = gvs.map((x) => x.split('/').at(-1) ?? x);
+  return {
+    group,
+    versions,
+    resource,
+    kind,
+    namespaced: !o.cluster,
+    why,
+    ...(o.optional ? CRD : {}),
+    ...(o.fieldSelectors ? { fieldSelectors: o.fieldSelectors } : {}),
+  };
 }
 
 const W = 'workload checks (resources, probes, scheduling, runtime settings)';
+const STORAGE = 'storage checks';
+const APF = 'API priority and fairness';
+const HOOKS = 'webhook timeouts add to API latency';
+const FC = ['flowcontrol.apiserver.k8s.io/v1', 'flowcontrol.apiserver.k8s.io/v1beta3'];
+const ADM = 'admissionregistration.k8s.io/v1';
+const CRD: KindOptions = { optional: true };
+const CLUSTER_CRD: KindOptions = { cluster: true, optional: true };
+const EVENTS = ['reason=OOMKilling', 'reason=FailedScheduling', 'reason=Evicted'];
 
+// prettier-ignore
 export const LIST_KINDS: readonly ListKind[] = [
-  { group: '', versions: ['v1'], resource: 'namespaces', kind: 'Namespace', namespaced: false, why: 'namespace checks, quotas' },
-  { group: '', versions: ['v1'], resource: 'nodes', kind: 'Node', namespaced: false, why: 'capacity, allocatable, pools, kubelet sampling' },
-  { group: '', versions: ['v1'], resource: 'pods', kind: 'Pod', namespaced: true, why: `${W}; restarts and OOM kills; static control-plane pods` },
-  { group: 'apps', versions: ['v1'], resource: 'deployments', kind: 'Deployment', namespaced: true, why: W },
-  { group: 'apps', versions: ['v1'], resource: 'statefulsets', kind: 'StatefulSet', namespaced: true, why: W },
-  { group: 'apps', versions: ['v1'], resource: 'daemonsets', kind: 'DaemonSet', namespaced: true, why: W },
-  { group: 'apps', versions: ['v1'], resource: 'replicasets', kind: 'ReplicaSet', namespaced: true, why: 'owner chain Pod → ReplicaSet → Deployment' },
-  { group: 'batch', versions: ['v1'], resource: 'jobs', kind: 'Job', namespaced: true, why: W },
-  { group: 'batch', versions: ['v1'], resource: 'cronjobs', kind: 'CronJob', namespaced: true, why: W },
-  { group: '', versions: ['v1'], resource: 'services', kind: 'Service', namespaced: true, why: 'service and traffic-policy checks' },
-  { group: 'discovery.k8s.io', versions: ['v1'], resource: 'endpointslices', kind: 'EndpointSlice', namespaced: true, why: 'endpoint counts per service' },
-  { group: 'networking.k8s.io', versions: ['v1'], resource: 'networkpolicies', kind: 'NetworkPolicy', namespaced: true, why: 'network policy checks' },
-  { group: 'storage.k8s.io', versions: ['v1'], resource: 'storageclasses', kind: 'StorageClass', namespaced: false, why: 'storage checks' },
-  { group: '', versions: ['v1'], resource: 'persistentvolumes', kind: 'PersistentVolume', namespaced: false, why: 'storage checks' },
-  { group: '', versions: ['v1'], resource: 'persistentvolumeclaims', kind: 'PersistentVolumeClaim', namespaced: true, why: 'storage checks' },
-  { group: 'autoscaling', versions: ['v2'], resource: 'horizontalpodautoscalers', kind: 'HorizontalPodAutoscaler', namespaced: true, why: 'autoscaling checks' },
-  { group: 'policy', versions: ['v1'], resource: 'poddisruptionbudgets', kind: 'PodDisruptionBudget', namespaced: true, why: 'disruption checks' },
-  { group: 'scheduling.k8s.io', versions: ['v1'], resource: 'priorityclasses', kind: 'PriorityClass', namespaced: false, why: 'priority and preemption checks' },
-  { group: '', versions: ['v1'], resource: 'limitranges', kind: 'LimitRange', namespaced: true, why: 'defaults applied to containers' },
-  { group: '', versions: ['v1'], resource: 'resourcequotas', kind: 'ResourceQuota', namespaced: true, why: 'quota checks' },
-  {
-    group: '',
-    versions: ['v1'],
-    resource: 'events',
-    kind: 'Event',
-    namespaced: true,
-    fieldSelectors: ['reason=OOMKilling', 'reason=FailedScheduling', 'reason=Evicted'],
-    why: 'recent OOM kills, scheduling failures and evictions',
-  },
-  { group: 'flowcontrol.apiserver.k8s.io', versions: ['v1', 'v1beta3'], resource: 'flowschemas', kind: 'FlowSchema', namespaced: false, optional: true, why: 'API priority and fairness' },
-  {
-    group: 'flowcontrol.apiserver.k8s.io',
-    versions: ['v1', 'v1beta3'],
-    resource: 'prioritylevelconfigurations',
-    kind: 'PriorityLevelConfiguration',
-    namespaced: false,
-    optional: true,
-    why: 'API priority and fairness',
-  },
-  {
-    group: 'admissionregistration.k8s.io',
-    versions: ['v1'],
-    resource: 'validatingwebhookconfigurations',
-    kind: 'ValidatingWebhookConfiguration',
-    namespaced: false,
-    why: 'webhook timeouts add to API latency',
-  },
-  {
-    group: 'admissionregistration.k8s.io',
-    versions: ['v1'],
-    resource: 'mutatingwebhookconfigurations',
-    kind: 'MutatingWebhookConfiguration',
-    namespaced: false,
-    why: 'webhook timeouts add to API latency',
-  },
-  { group: 'autoscaling.k8s.io', versions: ['v1'], resource: 'verticalpodautoscalers', kind: 'VerticalPodAutoscaler', namespaced: true, optional: true, why: 'VPA/HPA conflicts, rightsizing' },
-  { group: 'monitoring.coreos.com', versions: ['v1'], resource: 'prometheusrules', kind: 'PrometheusRule', namespaced: true, optional: true, why: 'PromQL checks' },
-  { group: 'monitoring.coreos.com', versions: ['v1'], resource: 'servicemonitors', kind: 'ServiceMonitor', namespaced: true, optional: true, why: 'scrape interval checks' },
-  { group: 'monitoring.coreos.com', versions: ['v1'], resource: 'podmonitors', kind: 'PodMonitor', namespaced: true, optional: true, why: 'scrape interval checks' },
-  { group: 'metrics.k8s.io', versions: ['v1beta1'], resource: 'nodes', kind: 'NodeMetrics', namespaced: false, optional: true, why: 'current node usage (metrics-server)' },
-  { group: 'metrics.k8s.io', versions: ['v1beta1'], resource: 'pods', kind: 'PodMetrics', namespaced: true, optional: true, why: 'current pod usage (metrics-server)' },
-  { group: 'crd.projectcalico.org', versions: ['v1'], resource: 'felixconfigurations', kind: 'FelixConfiguration', namespaced: false, optional: true, why: 'Calico dataplane settings' },
+  k('v1', 'namespaces', 'Namespace', 'namespace checks, quotas', { cluster: true }),
+  k('v1', 'nodes', 'Node', 'capacity, allocatable, pools, kubelet sampling', { cluster: true }),
+  k('v1', 'pods', 'Pod', `${W}; restarts and OOM kills; static control-plane pods`),
+  k('apps/v1', 'deployments', 'Deployment', W),
+  k('apps/v1', 'statefulsets', 'StatefulSet', W),
+  k('apps/v1', 'daemonsets', 'DaemonSet', W),
+  k('apps/v1', 'replicasets', 'ReplicaSet', 'owner chain Pod → ReplicaSet → Deployment'),
+  k('batch/v1', 'jobs', 'Job', W),
+  k('batch/v1', 'cronjobs', 'CronJob', W),
+  k('v1', 'services', 'Service', 'service and traffic-policy checks'),
+  k('discovery.k8s.io/v1', 'endpointslices', 'EndpointSlice', 'endpoint counts per service'),
+  k('networking.k8s.io/v1', 'networkpolicies', 'NetworkPolicy', 'network policy checks'),
+  k('storage.k8s.io/v1', 'storageclasses', 'StorageClass', STORAGE, { cluster: true }),
+  k('v1', 'persistentvolumes', 'PersistentVolume', STORAGE, { cluster: true }),
+  k('v1', 'persistentvolumeclaims', 'PersistentVolumeClaim', STORAGE),
+  k('autoscaling/v2', 'horizontalpodautoscalers', 'HorizontalPodAutoscaler', 'autoscaling checks'),
+  k('policy/v1', 'poddisruptionbudgets', 'PodDisruptionBudget', 'disruption checks'),
+  k('scheduling.k8s.io/v1', 'priorityclasses', 'PriorityClass', 'priority and preemption checks', { cluster: true }),
+  k('v1', 'limitranges', 'LimitRange', 'defaults applied to containers'),
+  k('v1', 'resourcequotas', 'ResourceQuota', 'quota checks'),
+  k('v1', 'events', 'Event', 'recent OOM kills, scheduling failures and evictions', { fieldSelectors: EVENTS }),
+  k(FC, 'flowschemas', 'FlowSchema', APF, CLUSTER_CRD),
+  k(FC, 'prioritylevelconfigurations', 'PriorityLevelConfiguration', APF, CLUSTER_CRD),
+  k(ADM, 'validatingwebhookconfigurations', 'ValidatingWebhookConfiguration', HOOKS, { cluster: true }),
+  k(ADM, 'mutatingwebhookconfigurations', 'MutatingWebhookConfiguration', HOOKS, { cluster: true }),
+  k('autoscaling.k8s.io/v1', 'verticalpodautoscalers', 'VerticalPodAutoscaler', 'VPA/HPA conflicts, rightsizing', CRD),
+  k('monitoring.coreos.com/v1', 'prometheusrules', 'PrometheusRule', 'PromQL checks', CRD),
+  k('monitoring.coreos.com/v1', 'servicemonitors', 'ServiceMonitor', 'scrape interval checks', CRD),
+  k('monitoring.coreos.com/v1', 'podmonitors', 'PodMonitor', 'scrape interval checks', CRD),
+  k('metrics.k8s.io/v1beta1', 'nodes', 'NodeMetrics', 'current node usage (metrics-server)', CLUSTER_CRD),
+  k('metrics.k8s.io/v1beta1', 'pods', 'PodMetrics', 'current pod usage (metrics-server)', CRD),
+  k('crd.projectcalico.org/v1', 'felixconfigurations', 'FelixConfiguration', 'Calico dataplane settings', CLUSTER_CRD),
 ];
-
-/** Component configuration kept in well-known ConfigMaps (read with GET; absent ones are skipped quietly). */
-export const NAMED_OBJECTS: readonly NamedObject[] = [
-  { group: '', version: 'v1', resource: 'configmaps', namespace: 'kube-system', name: 'cilium-config', why: 'Cilium datapath settings' },
-  { group: '', version: 'v1', resource: 'configmaps', namespace: 'kube-system', name: 'kube-proxy', why: 'KubeProxyConfiguration' },
-  { group: '', version: 'v1', resource: 'configmaps', namespace: 'kube-system', name: 'kubeadm-config', why: 'kubeadm ClusterConfiguration (control-plane flags)' },
-  { group: '', version: 'v1', resource: 'configmaps', namespace: 'kube-system', name: 'kubelet-config', why: 'cluster-wide KubeletConfiguration' },
-  { group: '', version: 'v1', resource: 'configmaps', namespace: 'kube-system', name: 'coredns', why: 'CoreDNS Corefile (cache, forward)' },
-];
-
-/** Other reads: subresources and API-server endpoints that are not object lists. */
-export const EXTRA_READS = {
-  /**
-   * `get` on nodes/proxy is not read-only: WebSocket upgrades to the kubelet's /exec are authorized as `get`
-   * (kubernetes/website#54191, kubernetes/kubernetes#136550). The ClusterRole grants it only when asked to.
-   */
-  kubeletConfigz: { group: '', resource: 'nodes/proxy', verbs: ['get'], why: 'kubelet configuration via /api/v1/nodes/{name}/proxy/configz (opt-in: not read-only)' },
-  nonResourceUrls: {
-    urls: ['/apis', '/metrics', '/version'],
-    verbs: ['get'],
-    why: 'deprecated API usage and request latency (/metrics); discovery and version',
-  },
-} as const;
-
-/** Never read, whatever the flags: asserted by tests against both the reader and the ClusterRole. */
-export const NEVER_READ: readonly string[] = ['secrets'];
 
 /** Path of a collection, cluster-wide or in one namespace. */
-export function collectionPath(k: { group: string; resource: string; namespaced: boolean }, version: string, namespace?: string): string {
+export function collectionPath(
+  k: { group: string; resource: string; namespaced: boolean },
+  version: string,
+  namespace?: string,
+): string {
   const base = k.group === '' ? `/api/${version}` : `/apis/${k.group}/${version}`;
-  return k.namespaced && namespace !== undefined ? `${base}/namespaces/${encodeURIComponent(namespace)}/${k.resource}` : `${base}/${k.resource}`;
+  return k.namespaced && namespace !== undefined
+    ? `${base}/namespaces/${encodeURIComponent(namespace)}/${k.resource}`
+    : `${base}/${k.resource}`;
 }
 
-export const apiVersionOf = (group: string, version: string): string => (group === '' ? version : `${group}/${version}`);
+export const apiVersionOf = (group: string, version: string): string =>
+  group === '' ? version : `${group}/${version}`;

@@ -39,7 +39,9 @@ export async function connect(options: ConnectOptions = {}): Promise<Connection>
   if (options.context !== undefined) {
     if (!kc.getContextObject(options.context)) {
       const known = kc.getContexts().map((c) => c.name);
-      throw new KubeconfigError(`context "${options.context}" not found in ${origin} (contexts: ${known.join(', ') || 'none'})`);
+      throw new KubeconfigError(
+        `context "${options.context}" not found in ${origin} (contexts: ${known.join(', ') || 'none'})`,
+      );
     }
     kc.setCurrentContext(options.context);
   }
@@ -49,7 +51,10 @@ export async function connect(options: ConnectOptions = {}): Promise<Connection>
   try {
     await kc.applyToHTTPSOptions(base);
   } catch (e) {
-    throw new KubeconfigError(`${origin}: could not load credentials for context "${kc.getCurrentContext()}": ${messageOf(e)}`, { cause: e });
+    throw new KubeconfigError(
+      `${origin}: could not load credentials for context "${kc.getCurrentContext()}": ${messageOf(e)}`,
+      { cause: e },
+    );
   }
   const api = new HttpKubeApi({
     server: cluster.server,
@@ -59,10 +64,20 @@ export async function connect(options: ConnectOptions = {}): Promise<Connection>
     userAgent: USER_AGENT,
   });
   const ns = kc.getContextObject(kc.getCurrentContext())?.namespace;
-  return { api, context: inCluster ? 'in-cluster' : kc.getCurrentContext(), server: cluster.server, inCluster, ...(ns ? { namespace: ns } : {}) };
+  return {
+    api,
+    context: inCluster ? 'in-cluster' : kc.getCurrentContext(),
+    server: cluster.server,
+    inCluster,
+    ...(ns ? { namespace: ns } : {}),
+  };
 }
 
-function load(kc: KubeConfig, file: string | undefined, env: Readonly<Record<string, string | undefined>>): { inCluster: boolean; origin: string } {
+function load(
+  kc: KubeConfig,
+  file: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): { inCluster: boolean; origin: string } {
   const tryLoad = (f: string): void => {
     try {
       kc.loadFromFile(f);
@@ -75,7 +90,8 @@ function load(kc: KubeConfig, file: string | undefined, env: Readonly<Record<str
     tryLoad(file);
     return { inCluster: false, origin: file };
   }
-  const fromEnv = env['KUBECONFIG']?.split(process.platform === 'win32' ? ';' : ':').filter((f) => f && existsSync(f)) ?? [];
+  const fromEnv =
+    env['KUBECONFIG']?.split(process.platform === 'win32' ? ';' : ':').filter((f) => f && existsSync(f)) ?? [];
   const first = fromEnv[0];
   if (first !== undefined) {
     tryLoad(first);
@@ -97,7 +113,12 @@ function load(kc: KubeConfig, file: string | undefined, env: Readonly<Record<str
   throw new KubeconfigError('no kubeconfig: pass --kubeconfig, set KUBECONFIG, create ~/.kube/config, or run in a pod');
 }
 
-function makeAgent(server: string, proxyUrl: string | undefined, base: https.RequestOptions, maxSockets: number): http.Agent {
+function makeAgent(
+  server: string,
+  proxyUrl: string | undefined,
+  base: https.RequestOptions,
+  maxSockets: number,
+): http.Agent {
   // A proxy agent (HTTP/SOCKS) is built by client-node; otherwise our own keep-alive agent with the same TLS material.
   if (proxyUrl && base.agent instanceof http.Agent) return base.agent;
   if (server.startsWith('http:')) return new http.Agent({ keepAlive: true, maxSockets });
@@ -116,7 +137,8 @@ async function requestHeaders(kc: KubeConfig): Promise<Record<string, string>> {
   const opts: https.RequestOptions = {};
   await kc.applyToHTTPSOptions(opts);
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(opts.headers ?? {})) if (typeof v === 'string' || typeof v === 'number') out[k] = String(v);
+  for (const [k, v] of Object.entries(opts.headers ?? {}))
+    if (typeof v === 'string' || typeof v === 'number') out[k] = String(v);
   if (opts.auth) out['authorization'] = `Basic ${Buffer.from(opts.auth).toString('base64')}`;
   return out;
 }

@@ -31,13 +31,17 @@ export const DEFAULT_KUBELET_SAMPLING: KubeletSampling = { allUpTo: 20, perPool:
 /** The pool a node belongs to: a pool label, else control-plane, else its instance type, else `default`. */
 export function poolOf(labels: Readonly<Record<string, string>>): string {
   for (const l of POOL_LABELS) if (labels[l]) return `${l}=${labels[l]}`;
-  if ('node-role.kubernetes.io/control-plane' in labels || 'node-role.kubernetes.io/master' in labels) return 'control-plane';
+  if ('node-role.kubernetes.io/control-plane' in labels || 'node-role.kubernetes.io/master' in labels)
+    return 'control-plane';
   const type = labels['node.kubernetes.io/instance-type'] ?? labels['beta.kubernetes.io/instance-type'];
   return type ? `node.kubernetes.io/instance-type=${type}` : 'default';
 }
 
 /** Nodes whose kubelet is read: all of them in small clusters, else the first `perPool` (by name) of each pool. */
-export function sampleNodes(nodes: readonly NodeSummary[], sampling: KubeletSampling): { node: NodeSummary; pool: string; poolSize: number }[] {
+export function sampleNodes(
+  nodes: readonly NodeSummary[],
+  sampling: KubeletSampling,
+): { node: NodeSummary; pool: string; poolSize: number }[] {
   const pools = new Map<string, NodeSummary[]>();
   for (const n of nodes) {
     const pool = poolOf(n.labels);
@@ -46,9 +50,14 @@ export function sampleNodes(nodes: readonly NodeSummary[], sampling: KubeletSamp
     pools.set(pool, list);
   }
   const take = nodes.length <= sampling.allUpTo ? Infinity : sampling.perPool;
-  return [...pools].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([pool, members]) =>
-    [...members].sort((a, b) => (a.name < b.name ? -1 : 1)).slice(0, take).map((node) => ({ node, pool, poolSize: members.length })),
-  );
+  return [...pools]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .flatMap(([pool, members]) =>
+      [...members]
+        .sort((a, b) => (a.name < b.name ? -1 : 1))
+        .slice(0, take)
+        .map((node) => ({ node, pool, poolSize: members.length })),
+    );
 }
 
 export interface KubeletRead {
@@ -83,7 +92,9 @@ export async function readKubeletConfigs(
     }
     const cfg = res.status === 200 ? parseConfigz(res.body) : undefined;
     if (!cfg) {
-      failures.push(`${node.name}: ${res.status === 200 ? 'answer has no kubeletconfig' : `HTTP ${res.status} ${statusMessage(res)}`}`);
+      failures.push(
+        `${node.name}: ${res.status === 200 ? 'answer has no kubeletconfig' : `HTTP ${res.status} ${statusMessage(res)}`}`,
+      );
       return undefined;
     }
     return toKubeletConfiguration(cfg, node.name, pool, poolSize);
@@ -115,14 +126,23 @@ function parseConfigz(body: Buffer): Record<string, unknown> | undefined {
 }
 
 /** configz carries the config without apiVersion/kind; add them so it reads like a KubeletConfiguration file. */
-function toKubeletConfiguration(cfg: Record<string, unknown>, node: string, pool: string, poolSize: number): KubeObject {
+function toKubeletConfiguration(
+  cfg: Record<string, unknown>,
+  node: string,
+  pool: string,
+  poolSize: number,
+): KubeObject {
   const { kind: _k, apiVersion: _a, ...rest } = cfg;
   return {
     apiVersion: asString(cfg['apiVersion']) ?? 'kubelet.config.k8s.io/v1beta1',
     kind: 'KubeletConfiguration',
     metadata: {
       name: node,
-      annotations: { 'kubetune.io/node': node, 'kubetune.io/node-pool': pool, 'kubetune.io/pool-size': String(poolSize) },
+      annotations: {
+        'kubetune.io/node': node,
+        'kubetune.io/node-pool': pool,
+        'kubetune.io/pool-size': String(poolSize),
+      },
     },
     ...rest,
   };

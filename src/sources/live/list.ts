@@ -17,7 +17,13 @@ export interface ListOptions {
 }
 
 export type ListOutcome =
-  | { readonly status: 'ok'; readonly items: number; readonly pages: number; readonly restarts: number; readonly resourceVersion?: string }
+  | {
+      readonly status: 'ok';
+      readonly items: number;
+      readonly pages: number;
+      readonly restarts: number;
+      readonly resourceVersion?: string;
+    }
   | { readonly status: 'forbidden'; readonly message: string }
   | { readonly status: 'not-found'; readonly message: string };
 
@@ -68,7 +74,13 @@ export async function listPaged(api: KubeApi, path: string, options: ListOptions
     token = page.continue;
     if (token === undefined) break;
   }
-  return { status: 'ok', items: seen.size, pages, restarts, ...(resourceVersion !== undefined ? { resourceVersion } : {}) };
+  return {
+    status: 'ok',
+    items: seen.size,
+    pages,
+    restarts,
+    ...(resourceVersion !== undefined ? { resourceVersion } : {}),
+  };
 }
 
 interface ListPage {
@@ -84,11 +96,16 @@ function parseList(body: Buffer, url: string): ListPage {
   } catch (e) {
     throw new KubeApiError(url, 200, `answer is not JSON: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
-  if (!isRecord(parsed) || !Array.isArray(parsed['items'])) throw new KubeApiError(url, 200, 'answer is not a list (no items)');
+  if (!isRecord(parsed) || !Array.isArray(parsed['items']))
+    throw new KubeApiError(url, 200, 'answer is not a list (no items)');
   const meta = isRecord(parsed['metadata']) ? parsed['metadata'] : {};
   const cont = typeof meta['continue'] === 'string' && meta['continue'] !== '' ? meta['continue'] : undefined;
   const rv = typeof meta['resourceVersion'] === 'string' ? meta['resourceVersion'] : undefined;
-  return { items: parsed['items'], ...(cont !== undefined ? { continue: cont } : {}), ...(rv !== undefined ? { resourceVersion: rv } : {}) };
+  return {
+    items: parsed['items'],
+    ...(cont !== undefined ? { continue: cont } : {}),
+    ...(rv !== undefined ? { resourceVersion: rv } : {}),
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { EXTRA_READS, LIST_KINDS, NAMED_OBJECTS, NEVER_READ } from './kinds.js';
+import { LIST_KINDS } from './kinds.js';
+import { EXTRA_READS, NAMED_OBJECTS, NEVER_READ } from './other-reads.js';
 
 /** A Kubernetes RBAC PolicyRule, as it appears in a ClusterRole/Role. */
 export interface PolicyRule {

@@ -2,7 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateCluster, loadApiServerMetrics, loadCapture, writeKubeconfig } from '../../../test/support/replay-cluster.js';
+import {
+  generateCluster,
+  loadApiServerMetrics,
+  loadCapture,
+  writeKubeconfig,
+} from '../../../test/support/replay-cluster.js';
 import { startReplayServer, type ReplayOptions, type ReplayServer } from '../../../test/support/replay-server.js';
 import { connect } from './kubeconfig.js';
 import { readCluster, type LiveReadOptions } from './read.js';
@@ -29,9 +34,19 @@ async function readFrom(opts: ReplayOptions, read: LiveReadOptions = {}) {
 const events = [
   { apiVersion: 'v1', kind: 'Event', metadata: { name: 'e1', namespace: 'default', uid: 'e1' }, reason: 'OOMKilling' },
   { apiVersion: 'v1', kind: 'Event', metadata: { name: 'e2', namespace: 'default', uid: 'e2' }, reason: 'Pulled' },
-  { apiVersion: 'v1', kind: 'Event', metadata: { name: 'e3', namespace: 'kube-system', uid: 'e3' }, reason: 'FailedScheduling' },
+  {
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: { name: 'e3', namespace: 'kube-system', uid: 'e3' },
+    reason: 'FailedScheduling',
+  },
 ];
-const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'default', uid: 's1' }, data: { a: 'YQ==' } };
+const secret = {
+  apiVersion: 'v1',
+  kind: 'Secret',
+  metadata: { name: 's', namespace: 'default', uid: 's1' },
+  data: { a: 'YQ==' },
+};
 
 describe('readCluster over the replay server (real k8s-1.35 capture)', () => {
   it('reads every captured pod, node and service, stamps apiVersion/kind and drops managedFields', async () => {
@@ -48,7 +63,12 @@ describe('readCluster over the replay server (real k8s-1.35 capture)', () => {
     expect(podPages.length).toBe(Math.ceil(count('Pod') / 7));
     expect(podPages.every((q) => q.query['limit'] === '7')).toBe(true);
     // events: only the three reasons, via field selectors
-    expect(r.resources.filter((x) => x.object.kind === 'Event').map((x) => x.ref.name).sort()).toEqual(['e1', 'e3']);
+    expect(
+      r.resources
+        .filter((x) => x.object.kind === 'Event')
+        .map((x) => x.ref.name)
+        .sort(),
+    ).toEqual(['e1', 'e3']);
     expect(r.gitVersion).toBe('v1.35.0');
   });
 
@@ -82,9 +102,14 @@ describe('readCluster over the replay server (real k8s-1.35 capture)', () => {
   });
 
   it('restarts when tokens expire by age on a slow server', async () => {
-    const r = await readFrom({ virtual: generateCluster({ nodes: 2, pods: 30 }), continueTtlMs: 5, delayMs: 20 }, { limit: 10, concurrency: 1 });
+    const r = await readFrom(
+      { virtual: generateCluster({ nodes: 2, pods: 30 }), continueTtlMs: 5, delayMs: 20 },
+      { limit: 10, concurrency: 1 },
+    );
     // every continue is older than the TTL, so the list restarts until the restart budget is spent, then fails loudly
-    expect(r.diagnostics.some((d) => d.code === 'source-error' && d.severity === 'error' && d.message.startsWith('pods'))).toBe(true);
+    expect(
+      r.diagnostics.some((d) => d.code === 'source-error' && d.severity === 'error' && d.message.startsWith('pods')),
+    ).toBe(true);
     expect(r.kinds.find((k) => k.kind === 'Pod')?.status).toBe('error');
   });
 
@@ -100,7 +125,12 @@ describe('readCluster over the replay server (real k8s-1.35 capture)', () => {
   });
 
   it('skips CRD kinds that are not installed quietly, and reads them when they are', async () => {
-    const vpa = { apiVersion: 'autoscaling.k8s.io/v1', kind: 'VerticalPodAutoscaler', metadata: { name: 'v', namespace: 'default', uid: 'v' }, spec: {} };
+    const vpa = {
+      apiVersion: 'autoscaling.k8s.io/v1',
+      kind: 'VerticalPodAutoscaler',
+      metadata: { name: 'v', namespace: 'default', uid: 'v' },
+      spec: {},
+    };
     const without = await readFrom({ objects: loadCapture() });
     expect(without.kinds.find((k) => k.kind === 'VerticalPodAutoscaler')?.status).toBe('not-installed');
     expect(without.diagnostics.find((d) => d.message.startsWith('verticalpodautoscalers'))?.severity).toBe('info');
@@ -118,14 +148,25 @@ describe('readCluster over the replay server (real k8s-1.35 capture)', () => {
   });
 
   it('reads the API server /metrics and the well-known ConfigMaps', async () => {
-    const kubeProxy = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-proxy', namespace: 'kube-system', uid: 'kp' }, data: { 'config.conf': 'mode: ipvs' } };
+    const kubeProxy = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'kube-proxy', namespace: 'kube-system', uid: 'kp' },
+      data: { 'config.conf': 'mode: ipvs' },
+    };
     const metrics = `${loadApiServerMetrics()}\napiserver_requested_deprecated_apis{group="flowcontrol.apiserver.k8s.io",removed_release="1.32",resource="flowschemas",subresource="",version="v1beta3"} 1\n`;
     const r = await readFrom({ objects: [...loadCapture(), kubeProxy], metricsText: metrics });
     const m = r.resources.find((x) => x.object.kind === 'APIServerMetrics')?.object;
     // the real capture already records a request for the deprecated core v1 Endpoints API
     expect(m?.['deprecatedAPIs']).toEqual([
       { group: '', version: 'v1', resource: 'endpoints', subresource: '', removedRelease: '' },
-      { group: 'flowcontrol.apiserver.k8s.io', version: 'v1beta3', resource: 'flowschemas', subresource: '', removedRelease: '1.32' },
+      {
+        group: 'flowcontrol.apiserver.k8s.io',
+        version: 'v1beta3',
+        resource: 'flowschemas',
+        subresource: '',
+        removedRelease: '1.32',
+      },
     ]);
     expect((m?.['requestDuration'] as { p99Seconds: number }).p99Seconds).toBeGreaterThan(0);
     expect(r.resources.some((x) => x.object.kind === 'ConfigMap' && x.ref.name === 'kube-proxy')).toBe(true);
@@ -133,17 +174,25 @@ describe('readCluster over the replay server (real k8s-1.35 capture)', () => {
   });
 
   it('samples kubelet configz per node pool on large clusters', async () => {
-    const opts = { virtual: generateCluster({ nodes: 40, pods: 10, pools: 4 }), configz: (n: string) => ({ maxPods: 110, nodeName: n }) };
+    const opts = {
+      virtual: generateCluster({ nodes: 40, pods: 10, pools: 4 }),
+      configz: (n: string) => ({ maxPods: 110, nodeName: n }),
+    };
     const r = await readFrom(opts, { kubelet: { allUpTo: 20, perPool: 2 } });
     const cfgs = r.resources.filter((x) => x.object.kind === 'KubeletConfiguration');
     expect(cfgs).toHaveLength(8);
     expect(new Set(cfgs.map((c) => c.object.metadata?.annotations?.['kubetune.io/node-pool'])).size).toBe(4);
     expect(cfgs[0]?.object['maxPods']).toBe(110);
-    expect(r.diagnostics.some((d) => d.message === 'kubelet configuration read from 8 of 40 nodes (sampled per node pool)')).toBe(true);
+    expect(
+      r.diagnostics.some((d) => d.message === 'kubelet configuration read from 8 of 40 nodes (sampled per node pool)'),
+    ).toBe(true);
   });
 
   it('reports forbidden nodes/proxy once, not per node', async () => {
-    const r = await readFrom({ virtual: generateCluster({ nodes: 5, pods: 5 }), forbidden: ['nodes/proxy'] }, { kubelet: { allUpTo: 20, perPool: 1 }, concurrency: 1 });
+    const r = await readFrom(
+      { virtual: generateCluster({ nodes: 5, pods: 5 }), forbidden: ['nodes/proxy'] },
+      { kubelet: { allUpTo: 20, perPool: 1 }, concurrency: 1 },
+    );
     expect(r.diagnostics.filter((d) => d.code === 'forbidden' && d.message.includes('nodes/proxy'))).toHaveLength(1);
   });
 });
@@ -153,10 +202,16 @@ describe('connect', () => {
     server = await startReplayServer({ objects: loadCapture(), bearerToken: 'from-exec-plugin' });
     const dir = mkdtempSync(join(tmpdir(), 'kt-exec-'));
     const plugin = join(dir, 'cred.mjs');
-    const cred = { apiVersion: 'client.authentication.k8s.io/v1beta1', kind: 'ExecCredential', status: { token: 'from-exec-plugin' } };
+    const cred = {
+      apiVersion: 'client.authentication.k8s.io/v1beta1',
+      kind: 'ExecCredential',
+      status: { token: 'from-exec-plugin' },
+    };
     writeFileSync(plugin, `process.stdout.write(${JSON.stringify(JSON.stringify(cred))});\n`);
-    const conn = await connect({ kubeconfig: writeKubeconfig(dir, { server: server.url, exec: { command: process.execPath, args: [plugin] } }) });
-    const r = await readCluster(conn.api, { kubelet: false, kinds: [] , apiServerMetrics: false });
+    const conn = await connect({
+      kubeconfig: writeKubeconfig(dir, { server: server.url, exec: { command: process.execPath, args: [plugin] } }),
+    });
+    const r = await readCluster(conn.api, { kubelet: false, kinds: [], apiServerMetrics: false });
     conn.api.close();
     expect(r.gitVersion).toBe('v1.35.0');
     expect(server.requests.every((q) => q.authorization === 'Bearer from-exec-plugin')).toBe(true);
@@ -181,7 +236,9 @@ describe('connect', () => {
     await expect(readCluster(conn.api, { kubelet: false })).rejects.toMatchObject({ code: 'KT_KUBE_API', status: 401 });
     conn.api.close();
     const cfg = writeKubeconfig(dir, { server: server.url, context: 'replay' }, 'two-contexts');
-    await expect(connect({ kubeconfig: cfg, context: 'nope' })).rejects.toThrow(/context "nope" not found .*contexts: replay, other/);
+    await expect(connect({ kubeconfig: cfg, context: 'nope' })).rejects.toThrow(
+      /context "nope" not found .*contexts: replay, other/,
+    );
     await expect(connect({ env: { HOME: dir } })).rejects.toMatchObject({ code: 'KT_KUBECONFIG' });
   });
 

@@ -4,7 +4,8 @@ import type { ReadResult, ReadStats } from '../files/read.js';
 import { parseApiServerMetrics } from './apiserver-metrics.js';
 import { mapLimit } from './concurrency.js';
 import { discover, pickVersion, type ServedGroups } from './discovery.js';
-import { apiVersionOf, collectionPath, LIST_KINDS, NAMED_OBJECTS, type ListKind } from './kinds.js';
+import { apiVersionOf, collectionPath, LIST_KINDS, type ListKind } from './kinds.js';
+import { NAMED_OBJECTS } from './other-reads.js';
 import { DEFAULT_KUBELET_SAMPLING, readKubeletConfigs, type KubeletSampling, type NodeSummary } from './kubelet.js';
 import { listPaged, trim } from './list.js';
 import { DEFAULT_RETRY, getWithRetry, statusMessage, type RetryPolicy } from './request.js';
@@ -59,27 +60,46 @@ export interface LiveReadResult extends ReadResult {
  * 403 and failures become diagnostics and the rest is still read. Throws only when the server is unusable (401).
  */
 export async function readCluster(api: KubeApi, options: LiveReadOptions = {}): Promise<LiveReadResult> {
-  const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry, onWait: (w) => options.onProgress?.({ type: 'wait', ...w }) };
+  const policy: RetryPolicy = {
+    ...DEFAULT_RETRY,
+    ...options.retry,
+    onWait: (w) => options.onProgress?.({ type: 'wait', ...w }),
+  };
   const out = new LiveCollector(options);
   const disco = await discover(api, policy);
   const nodes: NodeSummary[] = [];
-  const tasks = (options.kinds ?? LIST_KINDS).flatMap((k) => (k.fieldSelectors ?? [undefined]).map((sel) => ({ k, sel })));
-  await mapLimit(tasks, options.concurrency ?? 4, ({ k, sel }) => listKind(api, k, sel, disco.served, { options, policy, out, nodes }));
+  const tasks = (options.kinds ?? LIST_KINDS).flatMap((k) =>
+    (k.fieldSelectors ?? [undefined]).map((sel) => ({ k, sel })),
+  );
+  await mapLimit(tasks, options.concurrency ?? 4, ({ k, sel }) =>
+    listKind(api, k, sel, disco.served, { options, policy, out, nodes }),
+  );
   await mapLimit(NAMED_OBJECTS, 2, async (o) => {
     const path = `/api/${o.version}/namespaces/${o.namespace}/${o.resource}/${o.name}`;
-    const res = await getWithRetry(api, path, {}, policy).catch((e: unknown) => out.fail(`configmap ${o.namespace}/${o.name}`, e));
+    const res = await getWithRetry(api, path, {}, policy).catch((e: unknown) =>
+      out.fail(`configmap ${o.namespace}/${o.name}`, e),
+    );
     if (!res || res.status === 404) return;
     if (res.status === 403) return out.forbidden(`configmaps ${o.namespace}/${o.name}`, statusMessage(res));
     const parsed = res.status === 200 ? safeJson(res.body) : undefined;
     if (isRecord(parsed)) await out.add([trim({ ...parsed, apiVersion: 'v1', kind: 'ConfigMap' })]);
   });
   if (options.kubelet !== false && nodes.length > 0) {
-    const kubelet = await readKubeletConfigs(api, nodes, { sampling: options.kubelet ?? DEFAULT_KUBELET_SAMPLING, concurrency: options.concurrency ?? 4, policy });
+    const kubelet = await readKubeletConfigs(api, nodes, {
+      sampling: options.kubelet ?? DEFAULT_KUBELET_SAMPLING,
+      concurrency: options.concurrency ?? 4,
+      policy,
+    });
     for (const d of kubelet.diagnostics) out.diagnose(d);
     await out.add(kubelet.configs);
   }
   if (options.apiServerMetrics !== false) await readApiServerMetrics(api, policy, out);
-  return { ...out.result(), server: api.server, ...(disco.gitVersion !== undefined ? { gitVersion: disco.gitVersion } : {}), kinds: out.kinds };
+  return {
+    ...out.result(),
+    server: api.server,
+    ...(disco.gitVersion !== undefined ? { gitVersion: disco.gitVersion } : {}),
+    kinds: out.kinds,
+  };
 }
 
 interface ListContext {
@@ -89,7 +109,13 @@ interface ListContext {
   readonly nodes: NodeSummary[];
 }
 
-async function listKind(api: KubeApi, k: ListKind, selector: string | undefined, served: ServedGroups | undefined, ctx: ListContext): Promise<void> {
+async function listKind(
+  api: KubeApi,
+  k: ListKind,
+  selector: string | undefined,
+  served: ServedGroups | undefined,
+  ctx: ListContext,
+): Promise<void> {
   const { out, options } = ctx;
   const version = pickVersion(served, k.group, k.versions);
   const what = `${k.resource}${k.group ? `.${k.group}` : ''}${selector ? ` (${selector})` : ''}`;
@@ -115,7 +141,11 @@ async function listKind(api: KubeApi, k: ListKind, selector: string | undefined,
     if (outcome.status === 'forbidden') return out.forbidden(what, outcome.message, k, apiVersion);
     if (outcome.status === 'not-found') return out.notInstalled(k, what, apiVersion);
     if (outcome.restarts > 0)
-      out.diagnose({ code: 'source-error', severity: 'info', message: `${what}: continue token expired; list restarted ${outcome.restarts} time(s), no item counted twice` });
+      out.diagnose({
+        code: 'source-error',
+        severity: 'info',
+        message: `${what}: continue token expired; list restarted ${outcome.restarts} time(s), no item counted twice`,
+      });
     out.kinds.push({ kind: k.kind, apiVersion, status: 'ok', items: outcome.items });
     options.onProgress?.({ type: 'list-done', what, items: outcome.items, restarts: outcome.restarts });
   } catch (e) {
@@ -128,7 +158,8 @@ async function readApiServerMetrics(api: KubeApi, policy: RetryPolicy, out: Live
   const res = await getWithRetry(api, '/metrics', {}, policy).catch((e: unknown) => out.fail('API server /metrics', e));
   if (!res) return;
   if (res.status === 403) return out.forbidden('API server /metrics', statusMessage(res));
-  if (res.status !== 200) return out.fail('API server /metrics', new Error(`HTTP ${res.status}: ${statusMessage(res)}`));
+  if (res.status !== 200)
+    return out.fail('API server /metrics', new Error(`HTTP ${res.status}: ${statusMessage(res)}`));
   await out.add([parseApiServerMetrics(res.body.toString('utf8'), api.server)]);
 }
 
@@ -169,7 +200,12 @@ class LiveCollector {
   forbidden(what: string, serverMessage: string, k?: ListKind, apiVersion?: string): void {
     this.stats.skipped['forbidden'] = (this.stats.skipped['forbidden'] ?? 0) + 1;
     if (k) this.kinds.push({ kind: k.kind, ...(apiVersion ? { apiVersion } : {}), status: 'forbidden', items: 0 });
-    this.diagnose({ code: 'forbidden', severity: 'warning', file: 'cluster', message: `${what}: forbidden, skipped (${serverMessage})` });
+    this.diagnose({
+      code: 'forbidden',
+      severity: 'warning',
+      file: 'cluster',
+      message: `${what}: forbidden, skipped (${serverMessage})`,
+    });
   }
 
   notInstalled(k: ListKind, what: string, apiVersion?: string): void {
@@ -185,7 +221,12 @@ class LiveCollector {
 
   fail(what: string, e: unknown): undefined {
     this.stats.skipped['error'] = (this.stats.skipped['error'] ?? 0) + 1;
-    this.diagnose({ code: 'source-error', severity: 'error', file: 'cluster', message: `${what}: ${e instanceof Error ? e.message : String(e)}` });
+    this.diagnose({
+      code: 'source-error',
+      severity: 'error',
+      file: 'cluster',
+      message: `${what}: ${e instanceof Error ? e.message : String(e)}`,
+    });
     return undefined;
   }
 

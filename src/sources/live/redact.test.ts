@@ -4,7 +4,11 @@ import { REDACTED, redactObject } from './redact.js';
 const pod = {
   apiVersion: 'v1',
   kind: 'Pod',
-  metadata: { name: 'p', namespace: 'default', annotations: { note: 'postgres://app:s3cr3t@db:5432/app', owner: 'team-a' } },
+  metadata: {
+    name: 'p',
+    namespace: 'default',
+    annotations: { note: 'postgres://app:s3cr3t@db:5432/app', owner: 'team-a' },
+  },
   spec: {
     containers: [
       {
@@ -44,10 +48,25 @@ describe('redactObject', () => {
       apiVersion: 'admissionregistration.k8s.io/v1',
       kind: 'ValidatingWebhookConfiguration',
       metadata: { name: 'w' },
-      webhooks: [{ name: 'w.example.com', timeoutSeconds: 30, clientConfig: { caBundle: 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t' } }],
+      webhooks: [
+        {
+          name: 'w.example.com',
+          timeoutSeconds: 30,
+          clientConfig: { caBundle: 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t' },
+        },
+      ],
     };
-    const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { token: jwt, 'ca.crt': '-----BEGIN CERTIFICATE-----\nMIIB', mode: 'ipvs' } };
-    expect((redactObject(hook) as typeof hook).webhooks[0]).toEqual({ name: 'w.example.com', timeoutSeconds: 30, clientConfig: { caBundle: REDACTED } });
+    const cm = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'c' },
+      data: { token: jwt, 'ca.crt': '-----BEGIN CERTIFICATE-----\nMIIB', mode: 'ipvs' },
+    };
+    expect((redactObject(hook) as typeof hook).webhooks[0]).toEqual({
+      name: 'w.example.com',
+      timeoutSeconds: 30,
+      clientConfig: { caBundle: REDACTED },
+    });
     expect((redactObject(cm) as typeof cm).data).toEqual({ token: REDACTED, 'ca.crt': REDACTED, mode: 'ipvs' });
   });
 });

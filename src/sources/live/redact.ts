@@ -4,7 +4,8 @@ import { isRecord, type KubeObject } from '../../model/object.js';
 export const REDACTED = '<redacted by kubetune>';
 
 /** Env var names whose value is a secret whatever it looks like. */
-const SECRET_NAME = /(pass(word|wd)?|secret|token|api[_-]?key|apikey|private[_-]?key|credential|auth|access[_-]?key|session[_-]?key|signing[_-]?key|encryption[_-]?key|client[_-]?secret|dsn|connection[_-]?string|database[_-]?url|webhook[_-]?url|cookie|salt)/i;
+const SECRET_NAME =
+  /(pass(word|wd)?|secret|token|api[_-]?key|apikey|private[_-]?key|credential|auth|access[_-]?key|session[_-]?key|signing[_-]?key|encryption[_-]?key|client[_-]?secret|dsn|connection[_-]?string|database[_-]?url|webhook[_-]?url|cookie|salt)/i;
 
 /** Values that are secrets whatever their key: PEM blocks (also base64 of one), JWTs, well-known token formats, URL credentials. */
 const SECRET_VALUE: readonly RegExp[] = [
@@ -55,7 +56,10 @@ function redactValue(value: unknown, stats: RedactStats, key: string | undefined
 
 /** An element of a container's `env` list: `{name, value}`. */
 const isEnvVar = (v: Record<string, unknown>, key: string | undefined): boolean =>
-  key === undefined && typeof v['name'] === 'string' && typeof v['value'] === 'string' && Object.keys(v).every((k) => k === 'name' || k === 'value');
+  key === undefined &&
+  typeof v['name'] === 'string' &&
+  typeof v['value'] === 'string' &&
+  Object.keys(v).every((k) => k === 'name' || k === 'value');
 
 function redactEnv(env: Record<string, unknown>, stats: RedactStats): Record<string, unknown> {
   const name = env['name'] as string;

@@ -61,7 +61,8 @@ function retryAfterMs(res: KubeResponse, policy: RetryPolicy): number {
   const header = res.headers['retry-after'];
   const seconds = header !== undefined && /^\d+$/.test(header.trim()) ? Number(header) : undefined;
   const date = header !== undefined && seconds === undefined ? Date.parse(header) - Date.now() : undefined;
-  const ms = seconds !== undefined ? seconds * 1000 : date !== undefined && Number.isFinite(date) ? date : policy.baseBackoffMs;
+  const ms =
+    seconds !== undefined ? seconds * 1000 : date !== undefined && Number.isFinite(date) ? date : policy.baseBackoffMs;
   return Math.min(Math.max(ms, 0), policy.maxWaitMs);
 }
 

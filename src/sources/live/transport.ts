@@ -47,15 +47,19 @@ export class HttpKubeApi implements KubeApi {
     };
     const request = url.protocol === 'https:' ? https.request : http.request;
     return new Promise<KubeResponse>((resolve, reject) => {
-      const req = request(url, { method: 'GET', headers, agent: this.options.agent, timeout: this.options.timeoutMs }, (res) => {
-        const stream: Readable = res.headers['content-encoding'] === 'gzip' ? res.pipe(createGunzip()) : res;
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('error', reject);
-        stream.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: flatHeaders(res.headers), body: Buffer.concat(chunks) }),
-        );
-      });
+      const req = request(
+        url,
+        { method: 'GET', headers, agent: this.options.agent, timeout: this.options.timeoutMs },
+        (res) => {
+          const stream: Readable = res.headers['content-encoding'] === 'gzip' ? res.pipe(createGunzip()) : res;
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('error', reject);
+          stream.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, headers: flatHeaders(res.headers), body: Buffer.concat(chunks) }),
+          );
+        },
+      );
       req.on('timeout', () => req.destroy(new Error(`no answer within ${this.options.timeoutMs} ms`)));
       req.on('error', reject);
       req.end();
