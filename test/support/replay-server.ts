@@ -6,6 +6,7 @@
  * (item i generated on demand) so 150,000 pods cost the server no memory.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import {
@@ -45,6 +46,8 @@ export interface ReplayOptions {
   readonly authorize?: (attrs: RequestAttributes) => boolean;
   /** When set, requests must carry `Authorization: Bearer <token>`. */
   readonly bearerToken?: string;
+  /** Serve HTTPS with this key and certificate (PEM). */
+  readonly tls?: { readonly key: string; readonly cert: string };
   readonly gitVersion?: string;
   readonly configz?: (node: string) => Record<string, unknown> | undefined;
   readonly metricsText?: string;
@@ -89,7 +92,7 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
   const filtered = new Map<string, number[]>();
   const requests: RecordedRequest[] = [];
 
-  const server: Server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://replay');
     const query = Object.fromEntries(url.searchParams);
     const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
@@ -109,7 +112,8 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
       }, options.delayMs ?? 0);
     };
     handle(req, url, query, send);
-  });
+  };
+  const server: Server = options.tls ? createHttpsServer(options.tls, listener) : createServer(listener);
 
   function handle(req: IncomingMessage, url: URL, query: Record<string, string>, send: Send): void {
     const path = url.pathname;
@@ -254,7 +258,7 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     close: () =>
       new Promise<void>((r) => {

@@ -17,6 +17,8 @@ export interface ConnectOptions {
   readonly maxSockets?: number;
   /** Environment to read KUBECONFIG / KUBERNETES_SERVICE_HOST from (tests pass their own). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Prefix of /var/run/secrets/kubernetes.io/serviceaccount for the in-cluster credentials (tests, unusual mounts). */
+  readonly serviceAccountRoot?: string;
 }
 
 export interface Connection {
@@ -35,7 +37,7 @@ const USER_AGENT = 'kubetune/0.1 (read-only)';
 export async function connect(options: ConnectOptions = {}): Promise<Connection> {
   const env = options.env ?? process.env;
   const kc = new KubeConfig();
-  const { inCluster, origin } = load(kc, options.kubeconfig, env);
+  const { inCluster, origin } = load(kc, options.kubeconfig, env, options.serviceAccountRoot ?? '');
   if (options.context !== undefined) {
     if (!kc.getContextObject(options.context)) {
       const known = kc.getContexts().map((c) => c.name);
@@ -77,6 +79,7 @@ function load(
   kc: KubeConfig,
   file: string | undefined,
   env: Readonly<Record<string, string | undefined>>,
+  saRoot: string,
 ): { inCluster: boolean; origin: string } {
   const tryLoad = (f: string): void => {
     try {
@@ -104,7 +107,7 @@ function load(
   }
   if (env['KUBERNETES_SERVICE_HOST']) {
     try {
-      kc.loadFromCluster();
+      kc.loadFromCluster(saRoot);
     } catch (e) {
       throw new KubeconfigError(`in-cluster service account not usable: ${messageOf(e)}`, { cause: e });
     }
