@@ -14,6 +14,7 @@ import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { auditRead } from '../src/cli/audit-pipeline.js';
 import { readInputs } from '../src/sources/files/read.js';
+import { SnapshotWriter } from '../src/cli/live-snapshot-writer.js';
 import type { Finding } from '../src/engine/types.js';
 import { connect } from '../src/sources/live/kubeconfig.js';
 import { readCluster } from '../src/sources/live/read.js';
@@ -79,6 +80,30 @@ async function phaseLive(url: string): Promise<PhaseResult> {
   const t = performance.now();
   const audit = auditRead(read, { kubeVersion: '1.35', available: ['cluster'] });
   return finish('live', read.stats.objects, readMs, readPeakRss, performance.now() - t, rss.stop(), audit.run.findings);
+}
+
+/** `kubetune snapshot`'s path: pages are redacted and written as they arrive, nothing kept. */
+async function phaseSnapshot(url: string): Promise<PhaseResult> {
+  const rss = rssSampler();
+  const started = performance.now();
+  const conn = await connect({
+    kubeconfig: writeKubeconfig(mkdtempSync(join(tmpdir(), 'kt-bench-')), { server: url }),
+  });
+  const out = createWriteStream('/dev/null');
+  const writer = new SnapshotWriter(out, 'yaml', { context: conn.context, server: conn.server, takenAt: new Date() });
+  const read = await readCluster(conn.api, {
+    limit: Number(args['page-size']),
+    concurrency: Number(args.concurrency),
+    kubelet: false,
+    apiServerMetrics: false,
+    keep: false,
+    onResources: (batch) => writer.write(batch.map((r) => r.object)),
+  });
+  conn.api.close();
+  writer.end([]);
+  out.end();
+  await finished(out);
+  return finish('snapshot', read.stats.objects, performance.now() - started, rss.sample(), 0, rss.stop(), []);
 }
 
 async function phaseFile(file: string): Promise<PhaseResult> {
@@ -182,19 +207,22 @@ async function orchestrate(): Promise<void> {
     await writeFile(file);
     const t2 = performance.now();
     const base = JSON.parse(await runChild(['--phase', 'file', '--file', file])) as PhaseResult;
+    const snap = JSON.parse(await runChild(['--phase', 'snapshot', '--url', url])) as PhaseResult;
     console.log(
       `(wall: live phase ${s(t1 - t0)}, writing the file ${s(t2 - t1)}, file phase ${s(performance.now() - t2)})`,
     );
     console.table(
-      [base, live].map((r) => ({
-        source: r.phase === 'file' ? 'file (baseline)' : 'live (replay server)',
+      [base, live, snap].map((r) => ({
+        source: { file: 'file (baseline)', live: 'live (replay server)', snapshot: 'snapshot (streamed, YAML)' }[
+          r.phase
+        ],
         objects: r.objects,
         read: s(r.readMs),
         'read peak RSS': mb(r.readPeakRss),
-        audit: s(r.auditMs),
+        audit: r.phase === 'snapshot' ? '-' : s(r.auditMs),
         'peak RSS': mb(r.peakRss),
-        findings: r.findings,
-        digest: r.digest,
+        findings: r.phase === 'snapshot' ? '-' : r.findings,
+        digest: r.phase === 'snapshot' ? '-' : r.digest,
       })),
     );
     const live_ = live;
@@ -203,6 +231,9 @@ async function orchestrate(): Promise<void> {
     );
     console.log(
       `live read peak RSS ${mb(live_.readPeakRss)} (target <= ${mb(LIMIT_RSS)}): ${live_.readPeakRss <= LIMIT_RSS ? 'OK' : 'OVER'}`,
+    );
+    console.log(
+      `snapshot (streamed): peak RSS ${mb(snap.peakRss)}, ${(snap.peakRss / live_.readPeakRss).toFixed(2)}x the kept live read's`,
     );
     console.log(
       `findings: live ${live_.findings} vs file ${base.findings}, digests ${live_.digest === base.digest ? 'equal: OK' : 'DIFFER'}`,
@@ -217,6 +248,8 @@ async function orchestrate(): Promise<void> {
 
 if (args.serve) await serve();
 else if (args.phase === 'live') process.stdout.write(JSON.stringify(await phaseLive(args.url!)), () => process.exit(0));
+else if (args.phase === 'snapshot')
+  process.stdout.write(JSON.stringify(await phaseSnapshot(args.url!)), () => process.exit(0));
 else if (args.phase === 'file')
   process.stdout.write(JSON.stringify(await phaseFile(args.file!)), () => process.exit(0));
 else await orchestrate();
