@@ -24,12 +24,13 @@ export default defineRule({
         const def = tryParseQuantity(asRecord(item['default'])[name]);
         const req = tryParseQuantity(asRecord(item['defaultRequest'])[name]);
         if (def === undefined || req === undefined || req <= 0) continue;
-        const ratio = def / req;
+        const ratio = Math.round((def / req) * 1e6) / 1e6;
         const range = name === 'cpu' ? thresholds.cpuLimitToRequest : thresholds.memoryLimitToRequest;
         const path = ['spec', 'limits', i, 'default', name];
         const format = (v: number) => (name === 'cpu' ? formatCpu(v * 1000) : formatBytes(v));
         const data = { resource: name, ratio: Math.round(ratio * 100) / 100, min: range.min, max: range.max };
-        if (ratio > range.max) yield { messageId: 'tooHigh', path, data, fix: [{ op: 'replace', path, value: format(req * range.max) }] };
+        if (ratio > range.max)
+          yield { messageId: 'tooHigh', path, data, fix: [{ op: 'replace', path, value: format(req * range.max) }] };
         else if (ratio > 1 && ratio < range.min)
           yield { messageId: 'tooLow', path, data, fix: [{ op: 'replace', path, value: format(req * range.min) }] };
       }

@@ -38,15 +38,25 @@ export function* ratioViolations(w: Workload, resource: 'cpu' | 'memory', range:
   for (const c of sizedContainers(w)) {
     const { request, limit } = c[resource];
     if (request === undefined || limit === undefined || request <= 0) continue;
-    const ratio = limit / request;
+    const ratio = Math.round((limit / request) * 1e6) / 1e6; // 300m / 200m is 1.4999999999999998 in floats
     const path = resourcePath(c, 'limits', resource);
     const data = { container: containerLabel(c), ratio: round(ratio), min: range.min, max: range.max };
     const format = resource === 'cpu' ? formatCpu : formatBytes;
     if (ratio < 1) yield { messageId: 'belowRequest' as const, path, data };
     else if (ratio > range.max)
-      yield { messageId: 'tooHigh' as const, path, data, fix: [{ op: 'replace' as const, path, value: format(request * range.max) }] };
+      yield {
+        messageId: 'tooHigh' as const,
+        path,
+        data,
+        fix: [{ op: 'replace' as const, path, value: format(request * range.max) }],
+      };
     else if (ratio > 1 && ratio < range.min)
-      yield { messageId: 'tooLow' as const, path, data, fix: [{ op: 'replace' as const, path, value: format(request * range.min) }] };
+      yield {
+        messageId: 'tooLow' as const,
+        path,
+        data,
+        fix: [{ op: 'replace' as const, path, value: format(request * range.min) }],
+      };
   }
 }
 
