@@ -1,7 +1,7 @@
 import type { JsonPath } from '../core/json-path.js';
 import type { Bytes, Millicores } from '../core/units.js';
 import type { RuntimeSettings, Setting } from './runtime-settings.js';
-import { rewriteToken } from './runtime-tokens.js';
+import { rewriteToken, type SettingSite } from './runtime-tokens.js';
 
 /**
  * Runtime sizing targets of the tuning guide (GUIDE.md §6): JVM heap ≈ 75% of the memory limit
@@ -27,7 +27,8 @@ export interface RuntimeLimits {
 /** A structural JSON-Patch op on the container's object (the engine's PatchOp has the same shape). */
 export type FieldEdit =
   | { readonly op: 'replace'; readonly path: JsonPath; readonly value: string }
-  | { readonly op: 'add'; readonly path: JsonPath; readonly value: unknown };
+  | { readonly op: 'add'; readonly path: JsonPath; readonly value: unknown }
+  | { readonly op: 'remove'; readonly path: JsonPath };
 
 export interface RuntimeRecommendation {
   readonly runtime: 'jvm' | 'go' | 'node' | 'python';
@@ -49,7 +50,42 @@ export const replaceToken = (s: Setting<unknown>, token: string): FieldEdit => (
   value: rewriteToken(s.site, token),
 });
 
+/**
+ * Edits that replace (`token`) or remove (no `token`) several tokens at once. Tokens inside one string field are
+ * rewritten together (last first, so spans stay valid), one replace per field; a removed token that is a whole
+ * command/args element removes the element (highest index first, so earlier indexes stay valid).
+ */
+export function editTokens(changes: readonly { readonly site: SettingSite; readonly token?: string }[]): FieldEdit[] {
+  const isWhole = (s: SettingSite) => (s.origin === 'command' || s.origin === 'args') && s.start === 0 && s.end === s.text.length;
+  const removals = changes.filter((c) => c.token === undefined && isWhole(c.site)).map((c) => c.site);
+  const byPath = new Map<string, { site: SettingSite; token?: string }[]>();
+  for (const c of changes) {
+    if (c.token === undefined && isWhole(c.site)) continue;
+    const k = JSON.stringify(c.site.path);
+    byPath.set(k, [...(byPath.get(k) ?? []), c]);
+  }
+  const edits: FieldEdit[] = [...byPath.values()].map((list) => {
+    const sorted = [...list].sort((a, b) => b.site.start - a.site.start);
+    let text = sorted[0]!.site.text;
+    for (const c of sorted) text = rewriteToken({ ...c.site, text }, c.token);
+    return { op: 'replace', path: sorted[0]!.site.path, value: text };
+  });
+  const index = (s: SettingSite) => Number(s.path[s.path.length - 1]);
+  const key = (s: SettingSite) => String(s.path[s.path.length - 2]);
+  removals.sort((a, b) => key(a).localeCompare(key(b)) || index(b) - index(a));
+  return [...edits, ...removals.map((site): FieldEdit => ({ op: 'remove', path: site.path }))];
+}
+
+export const removeTokens = (sites: readonly SettingSite[]): FieldEdit[] => editTokens(sites.map((site) => ({ site })));
+
+/** Appends a token to an options env var (adding the variable when the container has none). */
+export function appendEnvToken(r: RuntimeSettings, env: { name: string; index: number; value: string } | undefined, name: string, token: string): FieldEdit {
+  if (env) return { op: 'replace', path: [...r.containerPath, 'env', env.index, 'value'], value: `${env.value} ${token}`.trim() };
+  return addEnv(r, name, token);
+}
+
 function addEnv(r: RuntimeSettings, name: string, value: string): FieldEdit {
+  if (r.envCount === 0) return { op: 'add', path: [...r.containerPath, 'env'], value: [{ name, value }] };
   return { op: 'add', path: [...r.containerPath, 'env', r.envCount], value: { name, value } };
 }
 

@@ -10,6 +10,16 @@ import probesLivenessEqualsReadiness from './probes/liveness-equals-readiness.js
 import probesLivenessProbeMissing from './probes/liveness-probe-missing.js';
 import probesReadinessProbeMissing from './probes/readiness-probe-missing.js';
 import probesStartupProbeMissing from './probes/startup-probe-missing.js';
+import runtimeDotnetHeapLimitVsMemoryLimit from './runtime/dotnet-heap-limit-vs-memory-limit.js';
+import runtimeGogcExtreme from './runtime/gogc-extreme.js';
+import runtimeGomaxprocsVsCpuLimit from './runtime/gomaxprocs-vs-cpu-limit.js';
+import runtimeGomemlimitVsMemoryLimit from './runtime/gomemlimit-vs-memory-limit.js';
+import runtimeJvmCpuCountVsLimit from './runtime/jvm-cpu-count-vs-limit.js';
+import runtimeJvmHeapVsMemoryLimit from './runtime/jvm-heap-vs-memory-limit.js';
+import runtimeJvmOptionRemoved from './runtime/jvm-option-removed.js';
+import runtimeJvmXmxOverridesRamPercentage from './runtime/jvm-xmx-overrides-ram-percentage.js';
+import runtimeNodeHeapVsMemoryLimit from './runtime/node-heap-vs-memory-limit.js';
+import runtimePythonWorkersVsCpuLimit from './runtime/python-workers-vs-cpu-limit.js';
 import schemaSchemaInvalid from './schema/schema-invalid.js';
 import workloadsCpuLimitMissing from './workloads/cpu-limit-missing.js';
 import workloadsCpuLimitRatio from './workloads/cpu-limit-ratio.js';
@@ -30,6 +40,16 @@ export const RULES: readonly AnyRule[] = [
   probesLivenessProbeMissing,
   probesReadinessProbeMissing,
   probesStartupProbeMissing,
+  runtimeDotnetHeapLimitVsMemoryLimit,
+  runtimeGogcExtreme,
+  runtimeGomaxprocsVsCpuLimit,
+  runtimeGomemlimitVsMemoryLimit,
+  runtimeJvmCpuCountVsLimit,
+  runtimeJvmHeapVsMemoryLimit,
+  runtimeJvmOptionRemoved,
+  runtimeJvmXmxOverridesRamPercentage,
+  runtimeNodeHeapVsMemoryLimit,
+  runtimePythonWorkersVsCpuLimit,
   schemaSchemaInvalid,
   workloadsCpuLimitMissing,
   workloadsCpuLimitRatio,
