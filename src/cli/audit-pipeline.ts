@@ -32,7 +32,8 @@ export interface AuditResult {
 export function resolveKubeVersion(input: string | undefined): KubeVersion {
   const text = input ?? DEFAULT_KUBE_VERSION;
   const v = parseKubeVersion(text);
-  if (!v) throw new UsageError(`--kube-version: not a Kubernetes version: ${JSON.stringify(text)} (expected e.g. 1.33)`);
+  if (!v)
+    throw new UsageError(`--kube-version: not a Kubernetes version: ${JSON.stringify(text)} (expected e.g. 1.33)`);
   return v;
 }
 
@@ -66,7 +67,10 @@ export function auditRead(read: ReadResult, options: AuditOptions = {}, command 
 }
 
 /** Reads manifests and component configs from paths (files, directories, globs, `-`) and audits them. */
-export async function auditFiles(paths: readonly string[], options: AuditOptions & { stdin?: Readable } = {}): Promise<AuditResult> {
+export async function auditFiles(
+  paths: readonly string[],
+  options: AuditOptions & { stdin?: Readable } = {},
+): Promise<AuditResult> {
   const read = await readInputs(paths, options.stdin ? { stdin: options.stdin } : {});
   return auditRead(read, options);
 }

@@ -26,7 +26,9 @@ interface ModelClass {
 }
 
 const isModelClass = (v: unknown): v is ModelClass =>
-  typeof v === 'function' && typeof (v as { apiVersion?: unknown }).apiVersion === 'string' && typeof (v as { kind?: unknown }).kind === 'string';
+  typeof v === 'function' &&
+  typeof (v as { apiVersion?: unknown }).apiVersion === 'string' &&
+  typeof (v as { kind?: unknown }).kind === 'string';
 
 let validators: Map<string, ModelClass> | undefined;
 function validatorFor(apiVersion: string, kind: string): ModelClass | undefined {
@@ -53,7 +55,10 @@ function attributesOf(typeName: string): ReadonlyMap<string, string> | undefined
   let cached = attributeCache.get(typeName);
   if (cached === undefined) {
     const cls = (clientNode as unknown as Record<string, AttributeClass | undefined>)[typeName];
-    cached = cls && typeof cls.getAttributeTypeMap === 'function' ? new Map(cls.getAttributeTypeMap().map((a) => [a.baseName, a.type])) : null;
+    cached =
+      cls && typeof cls.getAttributeTypeMap === 'function'
+        ? new Map(cls.getAttributeTypeMap().map((a) => [a.baseName, a.type]))
+        : null;
     attributeCache.set(typeName, cached);
   }
   return cached ?? undefined;
@@ -72,7 +77,8 @@ function* unknownFields(value: unknown, type: string, path: JsonPath, depth = 0)
   if (depth > 64 || value === null || typeof value !== 'object') return;
   const arrayOf = /^Array<(.+)>$/.exec(type);
   if (arrayOf) {
-    if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* unknownFields(v, arrayOf[1]!, [...path, i], depth + 1);
+    if (Array.isArray(value))
+      for (const [i, v] of value.entries()) yield* unknownFields(v, arrayOf[1]!, [...path, i], depth + 1);
     return;
   }
   const mapOf = /^\{ \[key: string\]: (.+); \}$/.exec(type);
@@ -106,7 +112,10 @@ interface AjvError {
 }
 
 /** Problems the API server would reject (or silently drop) for a built-in kind; undefined for kinds it does not know. */
-export function validateAgainstSchema(object: { apiVersion: string; kind: string }): readonly SchemaProblem[] | undefined {
+export function validateAgainstSchema(object: {
+  apiVersion: string;
+  kind: string;
+}): readonly SchemaProblem[] | undefined {
   const cls = validatorFor(object.apiVersion, object.kind);
   const root = rootType(object.apiVersion, object.kind);
   if (!cls && !root) return undefined;
@@ -115,7 +124,9 @@ export function validateAgainstSchema(object: { apiVersion: string; kind: string
     try {
       new cls(object).validate();
     } catch (e) {
-      const errors = ((e as { errors?: AjvError[] }).errors ?? []).filter((x) => x.keyword !== 'oneOf' && x.keyword !== 'anyOf');
+      const errors = ((e as { errors?: AjvError[] }).errors ?? []).filter(
+        (x) => x.keyword !== 'oneOf' && x.keyword !== 'anyOf',
+      );
       const seen = new Set<string>();
       for (const err of errors) {
         const missing = err.keyword === 'required' ? String(err.params?.['missingProperty'] ?? '') : '';

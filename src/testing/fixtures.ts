@@ -28,7 +28,8 @@ export interface FixtureOptions {
   readonly ruleOptions?: Record<string, unknown>;
 }
 
-export const fixturesDir = (rule: Pick<AnyRule, 'area' | 'id'>): string => join(RULES_DIR, rule.area, 'fixtures', rule.id);
+export const fixturesDir = (rule: Pick<AnyRule, 'area' | 'id'>): string =>
+  join(RULES_DIR, rule.area, 'fixtures', rule.id);
 
 /** Reads `# kubetune-test: {...}` from a fixture's first lines (kubeVersion, profile, ruleOptions). */
 function headerOptions(file: string): FixtureOptions {
@@ -40,7 +41,9 @@ function headerOptions(file: string): FixtureOptions {
   return {
     ...(typeof raw['kubeVersion'] === 'string' ? { kubeVersion: raw['kubeVersion'] } : {}),
     ...(profile ? { profile } : {}),
-    ...(typeof raw['ruleOptions'] === 'object' && raw['ruleOptions'] ? { ruleOptions: raw['ruleOptions'] as Record<string, unknown> } : {}),
+    ...(typeof raw['ruleOptions'] === 'object' && raw['ruleOptions']
+      ? { ruleOptions: raw['ruleOptions'] as Record<string, unknown> }
+      : {}),
   };
 }
 
@@ -68,14 +71,17 @@ export interface FixtureRun {
 export async function runFixture(rule: AnyRule, file: string, options: FixtureOptions = {}): Promise<FixtureRun> {
   const read = await readInputs([file]);
   const problems = read.diagnostics.filter((d) => d.severity === 'error');
-  if (problems.length > 0) throw new Error(`fixture ${file} does not read cleanly: ${problems.map((d) => d.message).join('; ')}`);
+  if (problems.length > 0)
+    throw new Error(`fixture ${file} does not read cleanly: ${problems.map((d) => d.message).join('; ')}`);
   const extracted = extractComponents(read.resources);
   const snapshot = new Snapshot(read.resources, [...read.components, ...extracted.components]);
   const kubeVersion = parseKubeVersion(options.kubeVersion ?? DEFAULT_KUBE_VERSION)!;
   const run = runRules([rule], snapshot, {
     kubeVersion,
     profile: options.profile ?? 'guide',
-    ...(options.ruleOptions ? { config: { rules: { [rule.id]: { options: options.ruleOptions } }, exemptions: [] } } : {}),
+    ...(options.ruleOptions
+      ? { config: { rules: { [rule.id]: { options: options.ruleOptions } }, exemptions: [] } }
+      : {}),
     available: ['cluster', 'metrics'],
   });
   return { run, snapshot, objects: read.resources.map((r) => r.object), findings: run.findings };
