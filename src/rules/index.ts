@@ -20,6 +20,14 @@ import runtimeJvmOptionRemoved from './runtime/jvm-option-removed.js';
 import runtimeJvmXmxOverridesRamPercentage from './runtime/jvm-xmx-overrides-ram-percentage.js';
 import runtimeNodeHeapVsMemoryLimit from './runtime/node-heap-vs-memory-limit.js';
 import runtimePythonWorkersVsCpuLimit from './runtime/python-workers-vs-cpu-limit.js';
+import schedulingAntiAffinityExceedsDomains from './scheduling/anti-affinity-exceeds-domains.js';
+import schedulingNodeSelectorContradictsAffinity from './scheduling/node-selector-contradicts-affinity.js';
+import schedulingPdbBlocksEviction from './scheduling/pdb-blocks-eviction.js';
+import schedulingPdbMissing from './scheduling/pdb-missing.js';
+import schedulingPriorityclassMissing from './scheduling/priorityclass-missing.js';
+import schedulingReplicasWithoutSpread from './scheduling/replicas-without-spread.js';
+import schedulingRequiredAffinityOveruse from './scheduling/required-affinity-overuse.js';
+import schedulingTopologySpreadSelectorMismatch from './scheduling/topology-spread-selector-mismatch.js';
 import schemaSchemaInvalid from './schema/schema-invalid.js';
 import workloadsCpuLimitMissing from './workloads/cpu-limit-missing.js';
 import workloadsCpuLimitRatio from './workloads/cpu-limit-ratio.js';
@@ -50,6 +58,14 @@ export const RULES: readonly AnyRule[] = [
   runtimeJvmXmxOverridesRamPercentage,
   runtimeNodeHeapVsMemoryLimit,
   runtimePythonWorkersVsCpuLimit,
+  schedulingAntiAffinityExceedsDomains,
+  schedulingNodeSelectorContradictsAffinity,
+  schedulingPdbBlocksEviction,
+  schedulingPdbMissing,
+  schedulingPriorityclassMissing,
+  schedulingReplicasWithoutSpread,
+  schedulingRequiredAffinityOveruse,
+  schedulingTopologySpreadSelectorMismatch,
   schemaSchemaInvalid,
   workloadsCpuLimitMissing,
   workloadsCpuLimitRatio,
