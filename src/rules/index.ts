@@ -6,6 +6,14 @@ import namespacesLimitrangeRatio from './namespaces/limitrange-ratio.js';
 import namespacesNamespaceAllGuaranteed from './namespaces/namespace-all-guaranteed.js';
 import namespacesNamespaceMostlyBesteffort from './namespaces/namespace-mostly-besteffort.js';
 import namespacesResourcequotaWithoutLimitrange from './namespaces/resourcequota-without-limitrange.js';
+import networkDnsNdotsExternal from './network/dns-ndots-external.js';
+import networkExternalTrafficPolicy from './network/external-traffic-policy.js';
+import networkHostNetwork from './network/host-network.js';
+import networkNetworkpolicyComplexity from './network/networkpolicy-complexity.js';
+import networkServiceFieldRemoved from './network/service-field-removed.js';
+import networkServiceSelectorMatchesNothing from './network/service-selector-matches-nothing.js';
+import networkSessionAffinityIgnored from './network/session-affinity-ignored.js';
+import networkStatefulsetHeadlessService from './network/statefulset-headless-service.js';
 import probesLivenessEqualsReadiness from './probes/liveness-equals-readiness.js';
 import probesLivenessProbeMissing from './probes/liveness-probe-missing.js';
 import probesReadinessProbeMissing from './probes/readiness-probe-missing.js';
@@ -44,6 +52,14 @@ export const RULES: readonly AnyRule[] = [
   namespacesNamespaceAllGuaranteed,
   namespacesNamespaceMostlyBesteffort,
   namespacesResourcequotaWithoutLimitrange,
+  networkDnsNdotsExternal,
+  networkExternalTrafficPolicy,
+  networkHostNetwork,
+  networkNetworkpolicyComplexity,
+  networkServiceFieldRemoved,
+  networkServiceSelectorMatchesNothing,
+  networkSessionAffinityIgnored,
+  networkStatefulsetHeadlessService,
   probesLivenessEqualsReadiness,
   probesLivenessProbeMissing,
   probesReadinessProbeMissing,
