@@ -37,6 +37,12 @@ import schedulingReplicasWithoutSpread from './scheduling/replicas-without-sprea
 import schedulingRequiredAffinityOveruse from './scheduling/required-affinity-overuse.js';
 import schedulingTopologySpreadSelectorMismatch from './scheduling/topology-spread-selector-mismatch.js';
 import schemaSchemaInvalid from './schema/schema-invalid.js';
+import storageInTreeProvisioner from './storage/in-tree-provisioner.js';
+import storageLocalPvWithoutNodeAffinity from './storage/local-pv-without-node-affinity.js';
+import storagePvReclaimPolicy from './storage/pv-reclaim-policy.js';
+import storagePvcStorageclassMissing from './storage/pvc-storageclass-missing.js';
+import storageStorageParameterBounds from './storage/storage-parameter-bounds.js';
+import storageVolumeBindingImmediate from './storage/volume-binding-immediate.js';
 import workloadsCpuLimitMissing from './workloads/cpu-limit-missing.js';
 import workloadsCpuLimitRatio from './workloads/cpu-limit-ratio.js';
 import workloadsCpuRequestMissing from './workloads/cpu-request-missing.js';
@@ -83,6 +89,12 @@ export const RULES: readonly AnyRule[] = [
   schedulingRequiredAffinityOveruse,
   schedulingTopologySpreadSelectorMismatch,
   schemaSchemaInvalid,
+  storageInTreeProvisioner,
+  storageLocalPvWithoutNodeAffinity,
+  storagePvReclaimPolicy,
+  storagePvcStorageclassMissing,
+  storageStorageParameterBounds,
+  storageVolumeBindingImmediate,
   workloadsCpuLimitMissing,
   workloadsCpuLimitRatio,
   workloadsCpuRequestMissing,
