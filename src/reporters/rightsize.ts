@@ -3,7 +3,7 @@
  * current vs recommended per container with the evidence, ranked by drift, the totals and the backtest side by side.
  * The section's shape is declared here as the reporters' contract; the command fills it.
  */
-import { formatBytes, formatCpu } from '../core/units.js';
+import { formatBytes, formatCpu, humanBytes } from '../core/units.js';
 
 export interface RightsizeValues {
   readonly cpuRequest?: number;
@@ -64,6 +64,8 @@ export const isRightsizeSection = (v: unknown): v is RightsizeSection =>
 
 const cpu = (m: number | undefined): string => (m === undefined ? '-' : formatCpu(m));
 const mem = (b: number | undefined): string => (b === undefined ? '-' : formatBytes(b));
+const milli = (m: number | undefined): string => (m === undefined ? '-' : `${m < 10 ? m.toFixed(1) : Math.round(m)}m`);
+const human = (b: number | undefined): string => (b === undefined ? '-' : humanBytes(b));
 const pair = (req: string, lim: string): string => `${req}/${lim}`;
 const signed = (n: number, digits: number): string => `${n >= 0 ? '' : '-'}${Math.abs(n).toFixed(digits)}`;
 
@@ -97,8 +99,8 @@ export function rightsizeRows(section: RightsizeSection): string[][] {
       n ? pair(cpu(n.cpuRequest), cpu(n.cpuLimit)) : '',
       pair(mem(c.memoryRequest), mem(c.memoryLimit)),
       n ? pair(mem(n.memoryRequest), mem(n.memoryLimit)) : '',
-      e ? pair(cpu(e.cpu.p95), cpu(e.cpu.max)) : '',
-      e ? pair(mem(e.memory.p50), mem(e.memory.max)) : '',
+      e ? pair(milli(e.cpu.p95), milli(e.cpu.max)) : '',
+      e ? pair(human(e.memory.p50), human(e.memory.max)) : '',
       e ? `${e.coverage.points} pts, ${e.coverage.hours.toFixed(1)} h, ${e.coverage.pods} pods` : '',
       r.savings ? `${signed(r.savings.monthlyCost, 2)} ${section.currency}` : '',
       why,

@@ -3,8 +3,10 @@
  * aggregated by (namespace, pod, container) inside Prometheus. The collector runs each one per namespace (and pod
  * chunk when a namespace is large) — never per container.
  *
- * CPU rates use a window of two resolution steps so that a 1-minute scrape yields exactly the per-minute rate, and
- * are summed per container before the quantile (a restarted container has a new cAdvisor series).
+ * CPU usage is `irate` (the last two samples of a window of three resolution steps) evaluated every resolution step:
+ * with a 1-minute scrape it is exactly the per-minute usage, with a finer scrape a sample of short-term rates (never
+ * smoothed below what the container really drew). It is summed per container before the quantile (a restarted
+ * container has a new cAdvisor series).
  */
 import type { StatName } from './types.js';
 
@@ -23,7 +25,7 @@ const sel = (metric: string, s: QueryScope, extra = ''): string =>
 const w = (s: QueryScope): string => `${s.windowSeconds}s`;
 
 const cpuRate = (s: QueryScope): string =>
-  `sum by (${BY}) (rate(${sel('container_cpu_usage_seconds_total', s)}[${2 * s.resolutionSeconds}s]))`;
+  `sum by (${BY}) (irate(${sel('container_cpu_usage_seconds_total', s)}[${3 * s.resolutionSeconds}s]))`;
 const cpuOverTime = (fn: string, s: QueryScope): string =>
   `${fn}(${cpuRate(s)}[${w(s)}:${s.resolutionSeconds}s])`;
 const cpuQuantile = (q: number) => (s: QueryScope) => `quantile_over_time(${q}, ${cpuRate(s)}[${w(s)}:${s.resolutionSeconds}s])`;

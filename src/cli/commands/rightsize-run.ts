@@ -100,7 +100,8 @@ export async function runRightsize(prom: RightsizePromApi, read: ReadResult | un
       STRATEGY_NAMES.map((s) => [s, rightsize({ ...input, evidence: train.evidence }, s, { ...p, historySeconds: split - start }).recommendations] as const),
     );
     const namespaces = train.namespaces ?? [...new Set([...train.evidence.values()].map((e: ContainerEvidence) => e.workload.namespace))];
-    const replay = await collectReplay(prom, { startSeconds: split, endSeconds: opts.endSeconds, resolutionSeconds: p.resolutionSeconds, namespaces });
+    // The sample at `split` belongs to the training part: the replay starts one step later.
+    const replay = await collectReplay(prom, { startSeconds: split + p.resolutionSeconds, endSeconds: opts.endSeconds, resolutionSeconds: p.resolutionSeconds, namespaces });
     queries += train.collected.queries + replay.queries;
     bt = backtest({
       recommendations,
