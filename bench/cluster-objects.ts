@@ -242,7 +242,6 @@ export function service(p: DeploymentPlan, r: Rand): Obj {
 const condition = (type: string, at: string): Obj => ({ lastTransitionTime: at, status: 'True', type });
 
 function containerStatus(c: Obj, r: Rand): Obj {
-  const res = c['resources'] as Obj;
   return {
     containerID: `containerd://${r.hex(64)}`,
     image: c['image'],

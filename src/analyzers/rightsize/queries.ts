@@ -26,9 +26,9 @@ const w = (s: QueryScope): string => `${s.windowSeconds}s`;
 
 const cpuRate = (s: QueryScope): string =>
   `sum by (${BY}) (irate(${sel('container_cpu_usage_seconds_total', s)}[${3 * s.resolutionSeconds}s]))`;
-const cpuOverTime = (fn: string, s: QueryScope): string =>
-  `${fn}(${cpuRate(s)}[${w(s)}:${s.resolutionSeconds}s])`;
-const cpuQuantile = (q: number) => (s: QueryScope) => `quantile_over_time(${q}, ${cpuRate(s)}[${w(s)}:${s.resolutionSeconds}s])`;
+const cpuOverTime = (fn: string, s: QueryScope): string => `${fn}(${cpuRate(s)}[${w(s)}:${s.resolutionSeconds}s])`;
+const cpuQuantile = (q: number) => (s: QueryScope) =>
+  `quantile_over_time(${q}, ${cpuRate(s)}[${w(s)}:${s.resolutionSeconds}s])`;
 const mem = (s: QueryScope): string => sel('container_memory_working_set_bytes', s);
 const ksm = (metric: string, resource: string) => (s: QueryScope) =>
   `max by (${BY}) (last_over_time(${sel(metric, s, `resource="${resource}"`)}[${w(s)}]))`;
@@ -91,7 +91,10 @@ export const OWNER_SELECTORS = ['kube_pod_owner', 'kube_replicaset_owner', 'kube
 
 /** RE2-escapes a literal and escapes it again for a double-quoted PromQL string. */
 export function escapeRegex(literal: string): string {
-  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  return literal
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"');
 }
 
 /** Matchers selecting these pods of a namespace (`pod=~` only when the namespace is split into chunks). */
