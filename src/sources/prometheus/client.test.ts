@@ -4,13 +4,12 @@ import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFaultProxy, type FaultProxy } from '../../../test/support/fault-proxy.js';
 import { freePort, tempDir } from '../../../test/support/processes.js';
 import {
   counterSamples,
   startBackfilledPrometheus,
-  startFaultProxy,
   type BackfilledPrometheus,
-  type FaultProxy,
 } from '../../../test/support/prometheus.js';
 import { PrometheusClient } from './client.js';
 import { PrometheusQueryError, PrometheusTimeoutError, QueryBudgetExceededError } from './errors.js';
