@@ -15,7 +15,6 @@ import {
   ETCD_REQ_BUCKETS,
   gauge,
   hist,
-  node,
   tail,
   type Fault,
 } from './diagnose-series.js';
