@@ -1,4 +1,5 @@
 /** Meta-tests: the analyzers, the KPI catalogue and the causal links stay in step. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CAUSAL_LINKS } from '../knowledge/kpis-causes.js';
 import { KPIS } from '../knowledge/kpis.js';
@@ -6,6 +7,7 @@ import { PROFILE_NAMES } from '../knowledge/profiles.js';
 import { toPromQL } from '../model/metric-promql.js';
 import { DIAGNOSE_ANALYZERS } from './diagnose-index.js';
 import { defineAnalyzer } from './define-analyzer.js';
+import { renderKpiTable } from './kpi-table.js';
 
 describe('diagnose catalogue', () => {
   it('every KPI is queried by exactly one analyzer', () => {
@@ -68,5 +70,12 @@ describe('diagnose catalogue', () => {
     expect(() => defineAnalyzer({ id: 'x', area: 'node', summary: 's', queries: { a: 'no-such-kpi' } })).toThrow(
       /unknown KPI no-such-kpi/,
     );
+  });
+});
+
+describe('docs/diagnose.md', () => {
+  it('holds the current KPI table (npx tsx scripts/gen-diagnose-docs.ts)', () => {
+    const doc = readFileSync(new URL('../../docs/diagnose.md', import.meta.url), 'utf8');
+    expect(doc).toContain(renderKpiTable());
   });
 });
