@@ -158,4 +158,3 @@ export const APISERVER_KPIS: readonly Kpi[] = [
       'Put etcd on a dedicated SSD/NVMe (fsync p99 < 10 ms), away from noisy neighbours; check disk await on the etcd node.',
   },
 ];
-
