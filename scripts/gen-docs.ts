@@ -60,7 +60,13 @@ function fixtures(area: string, id: string): string[] {
   const out: string[] = [];
   const entries = readdirSync(dir)
     .sort()
-    .flatMap((f) => (statSync(join(dir, f)).isDirectory() ? readdirSync(join(dir, f)).sort().map((inner) => `${f}/${inner}`) : [f]));
+    .flatMap((f) =>
+      statSync(join(dir, f)).isDirectory()
+        ? readdirSync(join(dir, f))
+            .sort()
+            .map((inner) => `${f}/${inner}`)
+        : [f],
+    );
   for (const f of entries) {
     const kind = f.split('.')[0];
     const title =

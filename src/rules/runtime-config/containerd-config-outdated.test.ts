@@ -6,7 +6,10 @@ ruleTester.run(rule, {
     v1: [{ messageId: 'versionOne', path: ['version'] }],
     'removed-keys': [
       { messageId: 'removedKey', data: { key: 'systemd_cgroup' } },
-      { messageId: 'removedKey', data: { key: 'containerd.untrusted_workload_runtime', replacement: 'a RuntimeClass' } },
+      {
+        messageId: 'removedKey',
+        data: { key: 'containerd.untrusted_workload_runtime', replacement: 'a RuntimeClass' },
+      },
     ],
   },
 });
