@@ -21,6 +21,14 @@ import namespacesLimitrangeRatio from './namespaces/limitrange-ratio.js';
 import namespacesNamespaceAllGuaranteed from './namespaces/namespace-all-guaranteed.js';
 import namespacesNamespaceMostlyBesteffort from './namespaces/namespace-mostly-besteffort.js';
 import namespacesResourcequotaWithoutLimitrange from './namespaces/resourcequota-without-limitrange.js';
+import networkDnsNdotsExternal from './network/dns-ndots-external.js';
+import networkExternalTrafficPolicy from './network/external-traffic-policy.js';
+import networkHostNetwork from './network/host-network.js';
+import networkNetworkpolicyComplexity from './network/networkpolicy-complexity.js';
+import networkServiceFieldRemoved from './network/service-field-removed.js';
+import networkServiceSelectorMatchesNothing from './network/service-selector-matches-nothing.js';
+import networkSessionAffinityIgnored from './network/session-affinity-ignored.js';
+import networkStatefulsetHeadlessService from './network/statefulset-headless-service.js';
 import nodeComponentConfigFieldUnknown from './node/component-config-field-unknown.js';
 import nodeKubeProxyConntrack from './node/kube-proxy-conntrack.js';
 import nodeKubeProxyMode from './node/kube-proxy-mode.js';
@@ -43,13 +51,37 @@ import runtimeConfigDockerLogRotationMissing from './runtime-config/docker-log-r
 import runtimeConfigDockerOptionUnsafe from './runtime-config/docker-option-unsafe.js';
 import runtimeConfigPodSysctlNotAllowed from './runtime-config/pod-sysctl-not-allowed.js';
 import runtimeConfigSysctlGuideValues from './runtime-config/sysctl-guide-values.js';
+import runtimeDotnetHeapLimitVsMemoryLimit from './runtime/dotnet-heap-limit-vs-memory-limit.js';
+import runtimeGogcExtreme from './runtime/gogc-extreme.js';
+import runtimeGomaxprocsVsCpuLimit from './runtime/gomaxprocs-vs-cpu-limit.js';
+import runtimeGomemlimitVsMemoryLimit from './runtime/gomemlimit-vs-memory-limit.js';
+import runtimeJvmCpuCountVsLimit from './runtime/jvm-cpu-count-vs-limit.js';
+import runtimeJvmHeapVsMemoryLimit from './runtime/jvm-heap-vs-memory-limit.js';
+import runtimeJvmOptionRemoved from './runtime/jvm-option-removed.js';
+import runtimeJvmXmxOverridesRamPercentage from './runtime/jvm-xmx-overrides-ram-percentage.js';
+import runtimeNodeHeapVsMemoryLimit from './runtime/node-heap-vs-memory-limit.js';
+import runtimePythonWorkersVsCpuLimit from './runtime/python-workers-vs-cpu-limit.js';
 import schedulerSchedulerConfigApiRemoved from './scheduler/scheduler-config-api-removed.js';
 import schedulerSchedulerPercentageNodesToScore from './scheduler/scheduler-percentage-nodes-to-score.js';
 import schedulerSchedulerPluginRemoved from './scheduler/scheduler-plugin-removed.js';
 import schedulerSchedulerPluginWrongExtension from './scheduler/scheduler-plugin-wrong-extension.js';
 import schedulerSchedulerSafetyFilterDisabled from './scheduler/scheduler-safety-filter-disabled.js';
 import schedulerSchedulerWeightOutsideScore from './scheduler/scheduler-weight-outside-score.js';
+import schedulingAntiAffinityExceedsDomains from './scheduling/anti-affinity-exceeds-domains.js';
+import schedulingNodeSelectorContradictsAffinity from './scheduling/node-selector-contradicts-affinity.js';
+import schedulingPdbBlocksEviction from './scheduling/pdb-blocks-eviction.js';
+import schedulingPdbMissing from './scheduling/pdb-missing.js';
+import schedulingPriorityclassMissing from './scheduling/priorityclass-missing.js';
+import schedulingReplicasWithoutSpread from './scheduling/replicas-without-spread.js';
+import schedulingRequiredAffinityOveruse from './scheduling/required-affinity-overuse.js';
+import schedulingTopologySpreadSelectorMismatch from './scheduling/topology-spread-selector-mismatch.js';
 import schemaSchemaInvalid from './schema/schema-invalid.js';
+import storageInTreeProvisioner from './storage/in-tree-provisioner.js';
+import storageLocalPvWithoutNodeAffinity from './storage/local-pv-without-node-affinity.js';
+import storagePvReclaimPolicy from './storage/pv-reclaim-policy.js';
+import storagePvcStorageclassMissing from './storage/pvc-storageclass-missing.js';
+import storageStorageParameterBounds from './storage/storage-parameter-bounds.js';
+import storageVolumeBindingImmediate from './storage/volume-binding-immediate.js';
 import workloadsCpuLimitMissing from './workloads/cpu-limit-missing.js';
 import workloadsCpuLimitRatio from './workloads/cpu-limit-ratio.js';
 import workloadsCpuRequestMissing from './workloads/cpu-request-missing.js';
@@ -80,6 +112,14 @@ export const RULES: readonly AnyRule[] = [
   namespacesNamespaceAllGuaranteed,
   namespacesNamespaceMostlyBesteffort,
   namespacesResourcequotaWithoutLimitrange,
+  networkDnsNdotsExternal,
+  networkExternalTrafficPolicy,
+  networkHostNetwork,
+  networkNetworkpolicyComplexity,
+  networkServiceFieldRemoved,
+  networkServiceSelectorMatchesNothing,
+  networkSessionAffinityIgnored,
+  networkStatefulsetHeadlessService,
   nodeComponentConfigFieldUnknown,
   nodeKubeProxyConntrack,
   nodeKubeProxyMode,
@@ -102,13 +142,37 @@ export const RULES: readonly AnyRule[] = [
   runtimeConfigDockerOptionUnsafe,
   runtimeConfigPodSysctlNotAllowed,
   runtimeConfigSysctlGuideValues,
+  runtimeDotnetHeapLimitVsMemoryLimit,
+  runtimeGogcExtreme,
+  runtimeGomaxprocsVsCpuLimit,
+  runtimeGomemlimitVsMemoryLimit,
+  runtimeJvmCpuCountVsLimit,
+  runtimeJvmHeapVsMemoryLimit,
+  runtimeJvmOptionRemoved,
+  runtimeJvmXmxOverridesRamPercentage,
+  runtimeNodeHeapVsMemoryLimit,
+  runtimePythonWorkersVsCpuLimit,
   schedulerSchedulerConfigApiRemoved,
   schedulerSchedulerPercentageNodesToScore,
   schedulerSchedulerPluginRemoved,
   schedulerSchedulerPluginWrongExtension,
   schedulerSchedulerSafetyFilterDisabled,
   schedulerSchedulerWeightOutsideScore,
+  schedulingAntiAffinityExceedsDomains,
+  schedulingNodeSelectorContradictsAffinity,
+  schedulingPdbBlocksEviction,
+  schedulingPdbMissing,
+  schedulingPriorityclassMissing,
+  schedulingReplicasWithoutSpread,
+  schedulingRequiredAffinityOveruse,
+  schedulingTopologySpreadSelectorMismatch,
   schemaSchemaInvalid,
+  storageInTreeProvisioner,
+  storageLocalPvWithoutNodeAffinity,
+  storagePvReclaimPolicy,
+  storagePvcStorageclassMissing,
+  storageStorageParameterBounds,
+  storageVolumeBindingImmediate,
   workloadsCpuLimitMissing,
   workloadsCpuLimitRatio,
   workloadsCpuRequestMissing,
