@@ -2,6 +2,7 @@ import type { CommandModule } from '../command.js';
 import { auditCommand } from './audit.js';
 import { diagnoseCommand } from './diagnose.js';
 import { healthCommand } from './health.js';
+import { planCommand } from './plan.js';
 import { rightsizeCommand } from './rightsize.js';
 import { explainCommand, rulesCommand } from './rules.js';
 import { snapshotCommand } from './snapshot.js';
@@ -13,6 +14,7 @@ export const COMMANDS: readonly CommandModule[] = [
   rightsizeCommand,
   snapshotCommand,
   healthCommand,
+  planCommand,
   rulesCommand,
   explainCommand,
 ];
