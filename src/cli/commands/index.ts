@@ -5,4 +5,10 @@ import { healthCommand } from './health.js';
 import { snapshotCommand } from './snapshot.js';
 
 /** Every CLI command, in help order. */
-export const COMMANDS: readonly CommandModule[] = [auditCommand, snapshotCommand, healthCommand, rulesCommand, explainCommand];
+export const COMMANDS: readonly CommandModule[] = [
+  auditCommand,
+  snapshotCommand,
+  healthCommand,
+  rulesCommand,
+  explainCommand,
+];

@@ -18,8 +18,6 @@ afterEach(async () => {
   server = undefined;
 });
 
-const noWait = { sleep: async () => {}, baseBackoffMs: 1 };
-
 async function readFrom(opts: ReplayOptions, read: LiveReadOptions = {}) {
   server = await startReplayServer(opts);
   const dir = mkdtempSync(join(tmpdir(), 'kt-live-'));
