@@ -1,7 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import yaml from 'js-yaml';
 import { afterEach, describe, expect, it } from 'vitest';
+import { extractComponents } from '../../model/components/extract.js';
+import { readInputs } from '../files/read.js';
 import {
   generateCluster,
   loadApiServerMetrics,
@@ -11,6 +15,9 @@ import {
 import { startReplayServer, type ReplayOptions, type ReplayServer } from '../../../test/support/replay-server.js';
 import { connect } from './kubeconfig.js';
 import { readCluster, type LiveReadOptions } from './read.js';
+
+const MINIKUBE_135 = new URL('../../../../shared/data/configs/minikube-kubeadm/v1.35/default.yaml', import.meta.url)
+  .pathname;
 
 let server: ReplayServer | undefined;
 afterEach(async () => {
@@ -192,6 +199,24 @@ describe('readCluster over the replay server (real k8s-1.35 capture)', () => {
       { kubelet: { allUpTo: 20, perPool: 1 }, concurrency: 1 },
     );
     expect(r.diagnostics.filter((d) => d.code === 'forbidden' && d.message.includes('nodes/proxy'))).toHaveLength(1);
+  });
+});
+
+describe('kubelet configz as a component config', () => {
+  it('reads like the same KubeletConfiguration from a file (the real minikube 1.35 one)', async () => {
+    const docs = yaml.loadAll(readFileSync(MINIKUBE_135, 'utf8')) as Record<string, unknown>[];
+    const kubelet = docs.find((d) => d?.['kind'] === 'KubeletConfiguration')!;
+    const { apiVersion: _a, kind: _k, ...configz } = kubelet;
+    const r = await readFrom({ objects: loadCapture(), configz: () => configz }, { kubelet: { allUpTo: 20, perPool: 2 } });
+    const live = extractComponents(r.resources).components.filter((c) => c.component === 'kubelet-config');
+    const file = extractComponents((await readInputs([MINIKUBE_135])).resources).components.filter(
+      (c) => c.component === 'kubelet-config',
+    );
+    expect(live).toHaveLength(1);
+    const raw = (c: unknown) => (c as { raw: Record<string, unknown> }).raw;
+    expect(raw(live[0])['evictionHard']).toEqual(raw(file[0])['evictionHard']);
+    expect(raw(live[0])['imageGCHighThresholdPercent']).toBe(100);
+    expect(live[0]?.ref).toMatchObject({ kind: 'KubeletConfiguration', name: 'datagen-1-35' });
   });
 });
 
