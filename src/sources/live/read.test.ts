@@ -207,7 +207,10 @@ describe('kubelet configz as a component config', () => {
     const docs = yaml.loadAll(readFileSync(MINIKUBE_135, 'utf8')) as Record<string, unknown>[];
     const kubelet = docs.find((d) => d?.['kind'] === 'KubeletConfiguration')!;
     const { apiVersion: _a, kind: _k, ...configz } = kubelet;
-    const r = await readFrom({ objects: loadCapture(), configz: () => configz }, { kubelet: { allUpTo: 20, perPool: 2 } });
+    const r = await readFrom(
+      { objects: loadCapture(), configz: () => configz },
+      { kubelet: { allUpTo: 20, perPool: 2 } },
+    );
     const live = extractComponents(r.resources).components.filter((c) => c.component === 'kubelet-config');
     const file = extractComponents((await readInputs([MINIKUBE_135])).resources).components.filter(
       (c) => c.component === 'kubelet-config',
@@ -263,6 +266,23 @@ describe('connect', () => {
       /context "nope" not found .*contexts: replay, other/,
     );
     await expect(connect({ env: { HOME: dir } })).rejects.toMatchObject({ code: 'KT_KUBECONFIG' });
+  });
+
+  it('merges the files of $KUBECONFIG as kubectl does (first definition and current-context win)', async () => {
+    server = await startReplayServer({ objects: [] });
+    const dir = mkdtempSync(join(tmpdir(), 'kt-merge-'));
+    const a = writeKubeconfig(dir, { server: server.url, context: 'replay' }, 'a'); // current-context: other
+    const b = writeKubeconfig(dir, { server: 'http://127.0.0.1:1', context: 'extra' }, 'b');
+    const conn = await connect({
+      env: { KUBECONFIG: `${a}:${join(dir, 'missing')}:${b}`, HOME: dir },
+      context: 'extra',
+    });
+    // 'extra' exists only in b; its cluster name 'replay' was defined first by a, so a's server wins
+    expect(conn.server).toBe(server.url);
+    conn.api.close();
+    const dflt = await connect({ env: { KUBECONFIG: `${a}:${b}`, HOME: dir } });
+    expect(dflt.context).toBe('other');
+    dflt.api.close();
   });
 
   it('uses --context over current-context, and the context namespace', async () => {
