@@ -6,6 +6,8 @@ import autoscalingHpaReplicaBounds from './autoscaling/hpa-replica-bounds.js';
 import autoscalingHpaResourceNotRequested from './autoscaling/hpa-resource-not-requested.js';
 import autoscalingHpaTargetMissing from './autoscaling/hpa-target-missing.js';
 import autoscalingHpaVpaConflict from './autoscaling/hpa-vpa-conflict.js';
+import deprecationsApiVersionRemoved from './deprecations/api-version-removed.js';
+import deprecationsFieldRemoved from './deprecations/field-removed.js';
 import imagesImageRegistryFrozen from './images/image-registry-frozen.js';
 import imagesImageTagLatest from './images/image-tag-latest.js';
 import namespacesLimitrangeRatio from './namespaces/limitrange-ratio.js';
@@ -64,6 +66,8 @@ export const RULES: readonly AnyRule[] = [
   autoscalingHpaResourceNotRequested,
   autoscalingHpaTargetMissing,
   autoscalingHpaVpaConflict,
+  deprecationsApiVersionRemoved,
+  deprecationsFieldRemoved,
   imagesImageRegistryFrozen,
   imagesImageTagLatest,
   namespacesLimitrangeRatio,
