@@ -10,6 +10,13 @@ import deprecationsApiVersionRemoved from './deprecations/api-version-removed.js
 import deprecationsFieldRemoved from './deprecations/field-removed.js';
 import imagesImageRegistryFrozen from './images/image-registry-frozen.js';
 import imagesImageTagLatest from './images/image-tag-latest.js';
+import monitoringAlertWithoutFor from './monitoring/alert-without-for.js';
+import monitoringPromqlAggregationDropsLe from './monitoring/promql-aggregation-drops-le.js';
+import monitoringPromqlHistogramQuantileWithoutRate from './monitoring/promql-histogram-quantile-without-rate.js';
+import monitoringPromqlMetricUnknown from './monitoring/promql-metric-unknown.js';
+import monitoringPromqlQuantileLabelOnHistogram from './monitoring/promql-quantile-label-on-histogram.js';
+import monitoringPromqlRateOnGauge from './monitoring/promql-rate-on-gauge.js';
+import monitoringPromqlSyntaxError from './monitoring/promql-syntax-error.js';
 import namespacesLimitrangeRatio from './namespaces/limitrange-ratio.js';
 import namespacesNamespaceAllGuaranteed from './namespaces/namespace-all-guaranteed.js';
 import namespacesNamespaceMostlyBesteffort from './namespaces/namespace-mostly-besteffort.js';
@@ -70,6 +77,13 @@ export const RULES: readonly AnyRule[] = [
   deprecationsFieldRemoved,
   imagesImageRegistryFrozen,
   imagesImageTagLatest,
+  monitoringAlertWithoutFor,
+  monitoringPromqlAggregationDropsLe,
+  monitoringPromqlHistogramQuantileWithoutRate,
+  monitoringPromqlMetricUnknown,
+  monitoringPromqlQuantileLabelOnHistogram,
+  monitoringPromqlRateOnGauge,
+  monitoringPromqlSyntaxError,
   namespacesLimitrangeRatio,
   namespacesNamespaceAllGuaranteed,
   namespacesNamespaceMostlyBesteffort,

@@ -1,0 +1,11 @@
+import { auditFiles } from '/work/wt-workload-rules/src/cli/audit-pipeline.ts';
+const areas = (process.argv[3] ?? 'monitoring').split(',');
+const { RULES } = await import('/work/wt-workload-rules/src/rules/index.ts');
+const rules = RULES.filter((r) => areas.includes(r.area));
+const res = await auditFiles([process.argv[2]!], { rules, kubeVersion: process.argv[4] ?? '1.34' });
+const counts: Record<string, number> = {};
+for (const f of res.report.findings) counts[f.ruleId] = (counts[f.ruleId] ?? 0) + 1;
+console.log(counts);
+console.log(res.run.diagnostics.filter((d) => d.code === 'rule-error').map((d) => d.message).slice(0, 5));
+const show = process.argv[5];
+if (show) for (const f of res.report.findings.filter((f) => f.ruleId === show).slice(0, 12)) console.log('-', f.object.kind, f.object.name, f.message);
