@@ -37,13 +37,16 @@ export function kpiPromQL(kpi: Kpi, windowSeconds: number, topk = 5): string {
 
 export function prometheusBackend(api: PromApi, opts: PromBackendOptions): MetricsBackend {
   const topk = opts.topk ?? 5;
-  const fatal = new Set(opts.fatalCodes ?? ['KT_PROM_UNAVAILABLE', 'KT_PROM_BUDGET']);
+  const fatal = new Set(opts.fatalCodes ?? ['KT_PROM_UNAVAILABLE']);
   return {
     kind: 'prometheus',
     async measure(kpi) {
       const query = kpiPromQL(kpi, opts.windowSeconds, topk);
       try {
-        const res = await api.instantQuery(query, opts.timeSeconds !== undefined ? { timeSeconds: opts.timeSeconds } : {});
+        const res = await api.instantQuery(
+          query,
+          opts.timeSeconds !== undefined ? { timeSeconds: opts.timeSeconds } : {},
+        );
         const finite = res.series.filter((s) => Number.isFinite(s.value));
         if (finite.length === 0) {
           // NaN (histogram with no observations) means the metric exists but saw no traffic.
@@ -51,7 +54,14 @@ export function prometheusBackend(api: PromApi, opts: PromBackendOptions): Metri
           const why = res.partial ? `${absent(kpi)}; the response was partial` : absent(kpi);
           return { status: 'not-measured', kpi, query, reason: why };
         }
-        return { status: 'measured', kpi, query, series: worstFirst(finite, topk), warnings: res.warnings, partial: res.partial };
+        return {
+          status: 'measured',
+          kpi,
+          query,
+          series: worstFirst(finite, topk),
+          warnings: res.warnings,
+          partial: res.partial,
+        };
       } catch (e) {
         if (isKubetuneError(e) && fatal.has(e.code)) throw e;
         return { status: 'error', kpi, query, reason: e instanceof Error ? e.message : String(e) };
@@ -68,12 +78,25 @@ export function scrapeBackend(samples: SampleSet, opts: { readonly topk?: number
     async measure(kpi) {
       const r = evaluateOnSamples(kpi.expr, samples);
       const finite = r.series.filter((s) => Number.isFinite(s.value));
-      if (finite.length === 0 && r.series.length > 0) return { status: 'no-traffic', kpi, query: 'lifetime totals of the scrape' };
-      if (finite.length === 0) return { status: 'not-measured', kpi, reason: absent(kpi).replace('series', 'samples in the scrape') };
+      if (finite.length === 0 && r.series.length > 0)
+        return { status: 'no-traffic', kpi, query: 'lifetime totals of the scrape' };
+      if (finite.length === 0)
+        return { status: 'not-measured', kpi, reason: absent(kpi).replace('series', 'samples in the scrape') };
       if (r.timeDependent) {
-        return { status: 'not-measured', kpi, reason: 'needs a time window: a single scrape only has totals since process start' };
+        return {
+          status: 'not-measured',
+          kpi,
+          reason: 'needs a time window: a single scrape only has totals since process start',
+        };
       }
-      return { status: 'measured', kpi, query: 'lifetime totals of the scrape', series: worstFirst(finite, topk), warnings: [], partial: false };
+      return {
+        status: 'measured',
+        kpi,
+        query: 'lifetime totals of the scrape',
+        series: worstFirst(finite, topk),
+        warnings: [],
+        partial: false,
+      };
     },
   };
 }

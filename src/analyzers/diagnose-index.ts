@@ -9,4 +9,13 @@ import kubelet from './kubelet.js';
 import nodes from './nodes.js';
 import scheduler from './scheduler.js';
 
-export const DIAGNOSE_ANALYZERS: readonly Analyzer[] = [apiServer, etcd, scheduler, controllerManager, kubelet, nodes, containers, coredns];
+export const DIAGNOSE_ANALYZERS: readonly Analyzer[] = [
+  apiServer,
+  etcd,
+  scheduler,
+  controllerManager,
+  kubelet,
+  nodes,
+  containers,
+  coredns,
+];

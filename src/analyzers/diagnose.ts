@@ -47,7 +47,12 @@ export async function diagnose(
     try {
       found = [...analyzer.analyze(results, ctx)];
     } catch (e) {
-      diagnostics.push({ code: 'rule-error', severity: 'error', ruleId: analyzer.id, message: `${analyzer.id} crashed: ${(e as Error).message}` });
+      diagnostics.push({
+        code: 'rule-error',
+        severity: 'error',
+        ruleId: analyzer.id,
+        message: `${analyzer.id} crashed: ${(e as Error).message}`,
+      });
       continue;
     }
     bottlenecks.push(...found);
@@ -65,6 +70,9 @@ export async function diagnose(
     }
   }
   const chains = buildChains(bottlenecks);
-  const findings = sortFindings([...chains.map((c) => chainFinding(c, ctx)), ...bottlenecks.map((b) => bottleneckFinding(b, ctx))]);
+  const findings = sortFindings([
+    ...chains.map((c) => chainFinding(c, ctx)),
+    ...bottlenecks.map((b) => bottleneckFinding(b, ctx)),
+  ]);
   return { findings, diagnostics, bottlenecks, chains, kpis };
 }

@@ -14,7 +14,8 @@ export const severityOf = (p: Priority): Severity => (p === 'P0' ? 'error' : p =
 
 /** What a bottleneck is about: its worst node, pod, or the component. */
 export function objectOf(kpi: Kpi, labels: Labels | undefined): ObjectRef {
-  if (kpi.subject === 'node' && labels && hostOf(labels)) return { apiVersion: 'v1', kind: 'Node', name: hostOf(labels)! };
+  if (kpi.subject === 'node' && labels && hostOf(labels))
+    return { apiVersion: 'v1', kind: 'Node', name: hostOf(labels)! };
   if (kpi.subject === 'pod' && labels?.['pod']) {
     return { apiVersion: 'v1', kind: 'Pod', namespace: labels['namespace'] ?? 'default', name: labels['pod'] };
   }
@@ -90,10 +91,25 @@ export function measurementDiagnostic(m: Measurement, analyzerId: string): Diagn
           }
         : undefined;
     case 'no-traffic':
-      return { code: 'not-measured', severity: 'info', ruleId: analyzerId, message: `${name}: no observations in the window` };
+      return {
+        code: 'not-measured',
+        severity: 'info',
+        ruleId: analyzerId,
+        message: `${name}: no observations in the window`,
+      };
     case 'not-measured':
-      return { code: 'not-measured', severity: 'warning', ruleId: analyzerId, message: `not measured: ${name}: ${m.reason}` };
+      return {
+        code: 'not-measured',
+        severity: 'warning',
+        ruleId: analyzerId,
+        message: `not measured: ${name}: ${m.reason}`,
+      };
     case 'error':
-      return { code: 'source-error', severity: 'error', ruleId: analyzerId, message: `${name}: query failed: ${m.reason}` };
+      return {
+        code: 'source-error',
+        severity: 'error',
+        ruleId: analyzerId,
+        message: `${name}: query failed: ${m.reason}`,
+      };
   }
 }

@@ -30,7 +30,8 @@ const keysOf = (b: Bottleneck, key: (l: Labels) => string | undefined): Set<stri
 const JOIN_KEYS: Readonly<Record<Exclude<CausalJoin, 'any'>, (l: Labels) => string | undefined>> = {
   'same-host': hostOf,
   'same-pod': (l) => (l['namespace'] && l['pod'] ? `${l['namespace']}/${l['pod']}` : undefined),
-  'same-container': (l) => (l['namespace'] && l['pod'] && l['container'] ? `${l['namespace']}/${l['pod']}/${l['container']}` : undefined),
+  'same-container': (l) =>
+    l['namespace'] && l['pod'] && l['container'] ? `${l['namespace']}/${l['pod']}/${l['container']}` : undefined,
 };
 
 export function joined(cause: Bottleneck, effect: Bottleneck, join: CausalJoin): boolean {

@@ -56,5 +56,13 @@ export function judge(m: Measurement, analyzerId: string, ctx: AnalyzeContext): 
   const hit = priorityFor(worst.value, m.kpi.levels[ctx.profile]);
   if (!hit) return undefined;
   const offenders = m.series.filter((s) => s.value > hit.threshold);
-  return { kpi: m.kpi, analyzerId, priority: hit.priority, value: worst.value, threshold: hit.threshold, offenders, query: m.query };
+  return {
+    kpi: m.kpi,
+    analyzerId,
+    priority: hit.priority,
+    value: worst.value,
+    threshold: hit.threshold,
+    offenders,
+    query: m.query,
+  };
 }

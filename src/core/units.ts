@@ -39,13 +39,12 @@ export function parseQuantity(input: string | number): number {
   if (!m || input.trim() !== input) throw new QuantityError(input);
   const [, sign, digits, suffix, exponent] = m;
   const value = Number(digits);
-  const factor =
+  const result =
     exponent !== undefined
-      ? 10 ** Number(exponent)
+      ? scale10(value, Number(exponent))
       : suffix !== undefined
-        ? (BINARY[suffix] ?? DECIMAL[suffix] ?? 1)
-        : 1;
-  const result = value * factor;
+        ? applySuffix(value, suffix)
+        : value;
   return sign === '-' ? -result : result;
 }
 

@@ -1,5 +1,5 @@
 /** Control-plane KPIs: kube-apiserver, etcd, kube-scheduler, kube-controller-manager. See kpis.ts. */
-import { first, gauge, increase, quantile, rate, ratio } from '../model/metric-expr.js';
+import { binary, constant, first, gauge, increase, quantile, rate, ratio } from '../model/metric-expr.js';
 import type { Kpi } from './kpis.js';
 
 const GUIDE = 'https://github.com/kubetune/kubetune/blob/main/docs/diagnose.md#thresholds';
@@ -119,7 +119,11 @@ const API: readonly Kpi[] = [
     bottleneck: 'api-server',
     subject: 'component',
     unit: 'count',
-    expr: increase('apiserver_flowcontrol_rejected_requests_total', ['priority_level', 'reason']),
+    // the counter only appears after a first rejection: a scraped API server without it has rejected nothing
+    expr: first(
+      increase('apiserver_flowcontrol_rejected_requests_total', ['priority_level', 'reason']),
+      binary('*', constant(0), rate(apiTotal)),
+    ),
     levels: same({ P0: 1000, P1: 0 }),
     metrics: ['apiserver_flowcontrol_rejected_requests_total'],
     source: APF,
@@ -147,7 +151,7 @@ const API: readonly Kpi[] = [
     bottleneck: 'etcd',
     subject: 'component',
     unit: 'seconds',
-    expr: quantile(0.99, 'etcd_request_duration_seconds', ['operation', 'type']),
+    expr: quantile(0.99, 'etcd_request_duration_seconds', ['operation', 'resource', 'type']),
     levels: { guide: { P0: 1, P1: 0.25 }, strict: { P0: 0.5, P1: 0.1 }, 'upstream-slo': { P0: 1, P1: 0.25 } },
     metrics: ['etcd_request_duration_seconds'],
     source: ETCD_METRICS,

@@ -26,7 +26,11 @@ export const SERVICE_FACTS: readonly ServiceFact[] = [
     type: 'annotation',
     deprecatedIn: '1.27',
     replacement: 'the service.kubernetes.io/topology-mode annotation (1.27+), or spec.trafficDistribution (1.31+)',
-    renameTo: { key: 'service.kubernetes.io/topology-mode', since: '1.27', value: (v) => (v.toLowerCase() === 'auto' ? 'Auto' : v) },
+    renameTo: {
+      key: 'service.kubernetes.io/topology-mode',
+      since: '1.27',
+      value: (v) => (v.toLowerCase() === 'auto' ? 'Auto' : v),
+    },
     source: 'https://github.com/kubernetes/kubernetes/issues/116522',
   },
   {
@@ -52,7 +56,10 @@ const reached = (v: KubeVersion, release: string | undefined): boolean => {
 
 export type ServiceFactState = 'ok' | 'deprecated' | 'removed' | 'not-yet-available';
 
-export function serviceFactState(f: Pick<ServiceFact, 'deprecatedIn' | 'removedIn' | 'availableIn'>, v: KubeVersion): ServiceFactState {
+export function serviceFactState(
+  f: Pick<ServiceFact, 'deprecatedIn' | 'removedIn' | 'availableIn'>,
+  v: KubeVersion,
+): ServiceFactState {
   if (f.availableIn !== undefined && !reached(v, f.availableIn)) return 'not-yet-available';
   if (reached(v, f.removedIn)) return 'removed';
   if (reached(v, f.deprecatedIn)) return 'deprecated';

@@ -119,8 +119,7 @@ function quantileOf(set: SampleSet, e: Extract<MetricExpr, { kind: 'quantile' }>
     g.buckets.push({ le: Number(s.labels['le'] === '+Inf' ? Infinity : s.labels['le']), count: s.value });
     groups.set(k, g);
   }
-  return [...groups.values()]
-    .map((g) => ({ labels: g.labels, value: bucketQuantile(e.q, g.buckets) }));
+  return [...groups.values()].map((g) => ({ labels: g.labels, value: bucketQuantile(e.q, g.buckets) }));
 }
 
 const labelKey = (labels: Labels): string =>

@@ -56,7 +56,8 @@ export const replaceToken = (s: Setting<unknown>, token: string): FieldEdit => (
  * command/args element removes the element (highest index first, so earlier indexes stay valid).
  */
 export function editTokens(changes: readonly { readonly site: SettingSite; readonly token?: string }[]): FieldEdit[] {
-  const isWhole = (s: SettingSite) => (s.origin === 'command' || s.origin === 'args') && s.start === 0 && s.end === s.text.length;
+  const isWhole = (s: SettingSite) =>
+    (s.origin === 'command' || s.origin === 'args') && s.start === 0 && s.end === s.text.length;
   const removals = changes.filter((c) => c.token === undefined && isWhole(c.site)).map((c) => c.site);
   const byPath = new Map<string, { site: SettingSite; token?: string }[]>();
   for (const c of changes) {
@@ -79,8 +80,18 @@ export function editTokens(changes: readonly { readonly site: SettingSite; reado
 export const removeTokens = (sites: readonly SettingSite[]): FieldEdit[] => editTokens(sites.map((site) => ({ site })));
 
 /** Appends a token to an options env var (adding the variable when the container has none). */
-export function appendEnvToken(r: RuntimeSettings, env: { name: string; index: number; value: string } | undefined, name: string, token: string): FieldEdit {
-  if (env) return { op: 'replace', path: [...r.containerPath, 'env', env.index, 'value'], value: `${env.value} ${token}`.trim() };
+export function appendEnvToken(
+  r: RuntimeSettings,
+  env: { name: string; index: number; value: string } | undefined,
+  name: string,
+  token: string,
+): FieldEdit {
+  if (env)
+    return {
+      op: 'replace',
+      path: [...r.containerPath, 'env', env.index, 'value'],
+      value: `${env.value} ${token}`.trim(),
+    };
   return addEnv(r, name, token);
 }
 
@@ -96,18 +107,36 @@ function jvm(r: RuntimeSettings, l: RuntimeLimits): RuntimeRecommendation[] {
   if (l.memoryLimit !== undefined && j.maxHeap) {
     const token = `-Xmx${mib(l.memoryLimit * RUNTIME_GUIDE.jvmHeapShare)}m`;
     if (token !== j.maxHeap.raw)
-      out.push({ runtime: 'jvm', setting: '-Xmx', current: j.maxHeap.raw, recommended: token, edits: [replaceToken(j.maxHeap, token)] });
+      out.push({
+        runtime: 'jvm',
+        setting: '-Xmx',
+        current: j.maxHeap.raw,
+        recommended: token,
+        edits: [replaceToken(j.maxHeap, token)],
+      });
   } else if (j.maxRamPercentage) {
     const p = j.maxRamPercentage.value / 100;
     if (p > RUNTIME_GUIDE.jvmHeapShareMax || p < RUNTIME_GUIDE.jvmHeapShareMin) {
       const token = `-XX:MaxRAMPercentage=${(RUNTIME_GUIDE.jvmHeapShare * 100).toFixed(1)}`;
-      out.push({ runtime: 'jvm', setting: '-XX:MaxRAMPercentage', current: j.maxRamPercentage.raw, recommended: token, edits: [replaceToken(j.maxRamPercentage, token)] });
+      out.push({
+        runtime: 'jvm',
+        setting: '-XX:MaxRAMPercentage',
+        current: j.maxRamPercentage.raw,
+        recommended: token,
+        edits: [replaceToken(j.maxRamPercentage, token)],
+      });
     }
   }
   if (l.cpuLimit !== undefined && j.activeProcessorCount) {
     const token = `-XX:ActiveProcessorCount=${cpuCount(l.cpuLimit)}`;
     if (token !== j.activeProcessorCount.raw)
-      out.push({ runtime: 'jvm', setting: '-XX:ActiveProcessorCount', current: j.activeProcessorCount.raw, recommended: token, edits: [replaceToken(j.activeProcessorCount, token)] });
+      out.push({
+        runtime: 'jvm',
+        setting: '-XX:ActiveProcessorCount',
+        current: j.activeProcessorCount.raw,
+        recommended: token,
+        edits: [replaceToken(j.activeProcessorCount, token)],
+      });
   }
   return out;
 }
@@ -119,13 +148,26 @@ function go(r: RuntimeSettings, l: RuntimeLimits): RuntimeRecommendation[] {
   if (l.cpuLimit !== undefined && g.gomaxprocs) {
     const v = String(cpuCount(l.cpuLimit));
     if (v !== g.gomaxprocs.raw)
-      out.push({ runtime: 'go', setting: 'GOMAXPROCS', current: g.gomaxprocs.raw, recommended: v, edits: [replaceToken(g.gomaxprocs, v)] });
+      out.push({
+        runtime: 'go',
+        setting: 'GOMAXPROCS',
+        current: g.gomaxprocs.raw,
+        recommended: v,
+        edits: [replaceToken(g.gomaxprocs, v)],
+      });
   }
   if (l.memoryLimit !== undefined) {
     const v = `${mib(l.memoryLimit * RUNTIME_GUIDE.goMemLimitShare)}MiB`;
-    if (!g.gomemlimit) out.push({ runtime: 'go', setting: 'GOMEMLIMIT', recommended: v, edits: [addEnv(r, 'GOMEMLIMIT', v)] });
+    if (!g.gomemlimit)
+      out.push({ runtime: 'go', setting: 'GOMEMLIMIT', recommended: v, edits: [addEnv(r, 'GOMEMLIMIT', v)] });
     else if (g.gomemlimit.value !== 'off' && v !== g.gomemlimit.raw)
-      out.push({ runtime: 'go', setting: 'GOMEMLIMIT', current: g.gomemlimit.raw, recommended: v, edits: [replaceToken(g.gomemlimit, v)] });
+      out.push({
+        runtime: 'go',
+        setting: 'GOMEMLIMIT',
+        current: g.gomemlimit.raw,
+        recommended: v,
+        edits: [replaceToken(g.gomemlimit, v)],
+      });
   }
   return out;
 }
@@ -134,7 +176,17 @@ function node(r: RuntimeSettings, l: RuntimeLimits): RuntimeRecommendation[] {
   const s = r.node?.maxOldSpace;
   if (!s || l.memoryLimit === undefined) return [];
   const token = `--max-old-space-size=${mib(l.memoryLimit * RUNTIME_GUIDE.nodeHeapShare)}`;
-  return token === s.raw ? [] : [{ runtime: 'node', setting: '--max-old-space-size', current: s.raw, recommended: token, edits: [replaceToken(s, token)] }];
+  return token === s.raw
+    ? []
+    : [
+        {
+          runtime: 'node',
+          setting: '--max-old-space-size',
+          current: s.raw,
+          recommended: token,
+          edits: [replaceToken(s, token)],
+        },
+      ];
 }
 
 /** Recommended worker count: gunicorn (sync workers) 2 × cores + 1; uvicorn and WEB_CONCURRENCY one per core. */
@@ -148,7 +200,15 @@ function python(r: RuntimeSettings, l: RuntimeLimits): RuntimeRecommendation[] {
   if (n === p.workers.value) return [];
   const raw = p.workers.raw;
   const token = raw.replace(/\d+$/, String(n));
-  return [{ runtime: 'python', setting: 'workers', current: raw, recommended: token, edits: [replaceToken(p.workers, token)] }];
+  return [
+    {
+      runtime: 'python',
+      setting: 'workers',
+      current: raw,
+      recommended: token,
+      edits: [replaceToken(p.workers, token)],
+    },
+  ];
 }
 
 /**

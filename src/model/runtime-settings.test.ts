@@ -19,7 +19,13 @@ describe('parseRuntimeSettings', () => {
     expect(r.jvm?.maxRamPercentage?.value).toBe(80);
     expect(r.jvm?.activeProcessorCount?.value).toBe(4);
     expect(r.jvm?.jdkVersion).toBe(17);
-    expect(r.jvm?.options.map((o) => o.name)).toEqual(['Xmx', 'UseG1GC', 'MaxRAMPercentage', 'Xmx', 'ActiveProcessorCount']);
+    expect(r.jvm?.options.map((o) => o.name)).toEqual([
+      'Xmx',
+      'UseG1GC',
+      'MaxRAMPercentage',
+      'Xmx',
+      'ActiveProcessorCount',
+    ]);
   });
 
   it('splits sh -c scripts and keeps offsets into the script string', () => {
@@ -90,7 +96,9 @@ describe('recommendRuntimeSettings', () => {
     // applied one by one (each re-parsed), the edits compose
     let obj: unknown = { spec: { containers: [raw] } };
     for (const rec of recs.slice(0, 1)) obj = applyPatch(obj, rec.edits);
-    const again = parseRuntimeSettings(parseContainer((obj as { spec: { containers: unknown[] } }).spec.containers[0], 'container', 0, ['spec']));
+    const again = parseRuntimeSettings(
+      parseContainer((obj as { spec: { containers: unknown[] } }).spec.containers[0], 'container', 0, ['spec']),
+    );
     expect(again.jvm?.maxHeap?.raw).toBe('-Xmx1536m');
     expect(again.jvm?.options.map((o) => o.raw)).toEqual(['-XX:+UseG1GC', '-Xmx1536m', '-XX:ActiveProcessorCount=8']);
   });
@@ -99,11 +107,19 @@ describe('recommendRuntimeSettings', () => {
     const raw = { name: 'app', env: [{ name: 'GOGC', value: '100' }] };
     const r = parseRuntimeSettings(parseContainer(raw, 'container', 0, ['spec']));
     const [rec] = recommendRuntimeSettings(r, { memoryLimit: 1024 * MIB });
-    expect(rec?.edits).toEqual([{ op: 'add', path: ['spec', 'containers', 0, 'env', 1], value: { name: 'GOMEMLIMIT', value: '921MiB' } }]);
+    expect(rec?.edits).toEqual([
+      { op: 'add', path: ['spec', 'containers', 0, 'env', 1], value: { name: 'GOMEMLIMIT', value: '921MiB' } },
+    ]);
   });
 
   it('recommends nothing when settings already match', () => {
-    const raw = { name: 'app', env: [{ name: 'GOMAXPROCS', value: '2' }, { name: 'GOMEMLIMIT', value: '921MiB' }] };
+    const raw = {
+      name: 'app',
+      env: [
+        { name: 'GOMAXPROCS', value: '2' },
+        { name: 'GOMEMLIMIT', value: '921MiB' },
+      ],
+    };
     const r = parseRuntimeSettings(parseContainer(raw, 'container', 0, ['spec']));
     expect(recommendRuntimeSettings(r, { cpuLimit: 2000, memoryLimit: 1024 * MIB })).toEqual([]);
   });

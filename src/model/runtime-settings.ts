@@ -92,14 +92,22 @@ function envTokens(c: ContainerView, name: string): Token[] {
   return e?.value === undefined ? [] : tokensOf(e.value, [...c.path, 'env', i, 'value'], name);
 }
 
-function envSetting<T>(c: ContainerView, names: readonly string[], parse: (s: string) => T | undefined): Setting<T> | undefined {
+function envSetting<T>(
+  c: ContainerView,
+  names: readonly string[],
+  parse: (s: string) => T | undefined,
+): Setting<T> | undefined {
   for (const name of names) {
     const i = c.env.findIndex((e: EnvVar) => e.name === name);
     const raw = c.env[i]?.value;
     if (raw === undefined) continue;
     const value = parse(raw);
     if (value === undefined) continue;
-    return { value, raw, site: { path: [...c.path, 'env', i, 'value'], text: raw, start: 0, end: raw.length, origin: name } };
+    return {
+      value,
+      raw,
+      site: { path: [...c.path, 'env', i, 'value'], text: raw, start: 0, end: raw.length, origin: name },
+    };
   }
   return undefined;
 }
@@ -127,14 +135,20 @@ const JAVA_IMAGE = /(openjdk|temurin|corretto|zulu|liberica|semeru|sapmachine|gr
 export function inferJdkVersion(image: string | undefined): number | undefined {
   if (!image || !JAVA_IMAGE.test(image)) return undefined;
   const name = image.replace(/@.*$/, '');
-  const m = /(?:jdk|jre|java|openjdk|temurin|corretto|zulu|semeru|open)-?(\d{1,2})(?!\d)/i.exec(name.slice(name.lastIndexOf('/') + 1));
+  const m = /(?:jdk|jre|java|openjdk|temurin|corretto|zulu|semeru|open)-?(\d{1,2})(?!\d)/i.exec(
+    name.slice(name.lastIndexOf('/') + 1),
+  );
   const tag = name.includes(':') ? name.slice(name.lastIndexOf(':') + 1) : '';
   const lead = /^(?:open-)?(\d{1,2})(?:u\d+)?(?=$|[._\-+])/.exec(tag);
   const n = Number(m?.[1] ?? lead?.[1] ?? NaN);
   return n >= 6 && n <= 40 ? n : undefined;
 }
 
-function last<T>(opts: readonly JvmOption[], names: readonly string[], parse: (s: string) => T | undefined): Setting<T> | undefined {
+function last<T>(
+  opts: readonly JvmOption[],
+  names: readonly string[],
+  parse: (s: string) => T | undefined,
+): Setting<T> | undefined {
   for (let i = opts.length - 1; i >= 0; i--) {
     const o = opts[i]!;
     if (!names.includes(o.name) || o.value === undefined) continue;
@@ -174,8 +188,12 @@ function parseJvm(c: ContainerView, cmd: readonly Token[]): JvmSettings | undefi
 
 function parseGo(c: ContainerView): GoSettings | undefined {
   const gomaxprocs = envSetting(c, ['GOMAXPROCS'], parseInteger);
-  const gomemlimit = envSetting<Bytes | 'off'>(c, ['GOMEMLIMIT'], (s) => (s.trim() === 'off' ? 'off' : parseGoBytes(s)));
-  const gogc = envSetting<number | 'off'>(c, ['GOGC'], (s) => (s.trim().toLowerCase() === 'off' ? 'off' : parseInteger(s)));
+  const gomemlimit = envSetting<Bytes | 'off'>(c, ['GOMEMLIMIT'], (s) =>
+    s.trim() === 'off' ? 'off' : parseGoBytes(s),
+  );
+  const gogc = envSetting<number | 'off'>(c, ['GOGC'], (s) =>
+    s.trim().toLowerCase() === 'off' ? 'off' : parseInteger(s),
+  );
   if (!gomaxprocs && !gomemlimit && !gogc) return undefined;
   return { ...(gomaxprocs ? { gomaxprocs } : {}), ...(gomemlimit ? { gomemlimit } : {}), ...(gogc ? { gogc } : {}) };
 }

@@ -87,7 +87,14 @@ export function parseJvmSize(s: string): Bytes | undefined {
   return Number(m[1]) * JVM_SUFFIX[m[2]!.toLowerCase()]!;
 }
 
-const GO_SUFFIX: Readonly<Record<string, number>> = { '': 1, B: 1, KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40 };
+const GO_SUFFIX: Readonly<Record<string, number>> = {
+  '': 1,
+  B: 1,
+  KiB: 2 ** 10,
+  MiB: 2 ** 20,
+  GiB: 2 ** 30,
+  TiB: 2 ** 40,
+};
 
 /** A GOMEMLIMIT value: integer with optional B, KiB, MiB, GiB, TiB suffix (runtime/debug.SetMemoryLimit docs). */
 export function parseGoBytes(s: string): Bytes | undefined {
@@ -108,7 +115,8 @@ export const parseInteger = (s: string): number | undefined => (/^\d+$/.test(s.t
 export function rewriteToken(site: SettingSite, replacement: string | undefined): string {
   if (replacement !== undefined) return site.text.slice(0, site.start) + replacement + site.text.slice(site.end);
   let { start, end } = site;
-  if (end < site.text.length && /\s/.test(site.text[end]!)) while (end < site.text.length && /\s/.test(site.text[end]!)) end++;
+  if (end < site.text.length && /\s/.test(site.text[end]!))
+    while (end < site.text.length && /\s/.test(site.text[end]!)) end++;
   else while (start > 0 && /\s/.test(site.text[start - 1]!)) start--;
   return site.text.slice(0, start) + site.text.slice(end);
 }

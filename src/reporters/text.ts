@@ -2,6 +2,7 @@ import { formatPath } from '../core/json-path.js';
 import type { Finding, Severity } from '../engine/types.js';
 import { formatRef } from '../model/object.js';
 import type { Report } from './report.js';
+import { isRightsizeSection, renderRightsizeText } from './rightsize.js';
 import type { RenderOptions } from './types.js';
 
 const COLORS: Readonly<Record<Severity | 'dim' | 'bold', string>> = {
@@ -21,13 +22,15 @@ export const sanitize = (s: string): string => s.replace(/[\u0000-\u0008\u000b-\
 export function renderText(report: Report, options: RenderOptions = {}): string {
   const paint = (c: keyof typeof COLORS, s: string) => (options.color ? `${COLORS[c]}${s}${RESET}` : s);
   const lines: string[] = [];
+  const rightsize = report.sections?.['rightsize'];
+  if (isRightsizeSection(rightsize)) lines.push(...renderRightsizeText(rightsize, sanitize));
   for (const sev of ORDER) {
     const group = report.findings.filter((f) => f.severity === sev);
     if (group.length === 0) continue;
     lines.push(paint('bold', paint(sev, `${sev.toUpperCase()} (${group.length})`)));
     const byObject = new Map<string, Finding[]>();
     for (const f of group) {
-      const k = formatRef(f.object) + (f.source ? `  ${f.source.file}:${f.source.line}` : '');
+      const k = formatRef(f.object) + (f.source ? `  ${f.source.file}` : '');
       byObject.set(k, [...(byObject.get(k) ?? []), f]);
     }
     for (const [obj, fs] of byObject) {
@@ -35,7 +38,8 @@ export function renderText(report: Report, options: RenderOptions = {}): string 
       for (const f of fs) {
         const pr = f.priority ? `${f.priority} ` : '';
         const at = f.path.length ? paint('dim', `  ${formatPath(f.path)}`) : '';
-        lines.push(`    ${paint(sev, '●')} ${pr}${sanitize(f.message)} ${paint('dim', `[${f.ruleId}]`)}${at}`);
+        const line = f.source ? paint('dim', `${String(f.source.line).padStart(5)}  `) : '       ';
+        lines.push(`  ${line}${paint(sev, '●')} ${pr}${sanitize(f.message)} ${paint('dim', `[${f.ruleId}]`)}${at}`);
       }
     }
     lines.push('');

@@ -6,6 +6,19 @@ import autoscalingHpaReplicaBounds from './autoscaling/hpa-replica-bounds.js';
 import autoscalingHpaResourceNotRequested from './autoscaling/hpa-resource-not-requested.js';
 import autoscalingHpaTargetMissing from './autoscaling/hpa-target-missing.js';
 import autoscalingHpaVpaConflict from './autoscaling/hpa-vpa-conflict.js';
+import controlPlaneApiserverApfDisabled from './control-plane/apiserver-apf-disabled.js';
+import controlPlaneApiserverAuditPolicyVerbose from './control-plane/apiserver-audit-policy-verbose.js';
+import controlPlaneApiserverInflightVsSize from './control-plane/apiserver-inflight-vs-size.js';
+import controlPlaneApiserverWatchCacheDisabled from './control-plane/apiserver-watch-cache-disabled.js';
+import controlPlaneComponentFlagDeprecated from './control-plane/component-flag-deprecated.js';
+import controlPlaneComponentFlagInvalid from './control-plane/component-flag-invalid.js';
+import controlPlaneComponentFlagWrongComponent from './control-plane/component-flag-wrong-component.js';
+import controlPlaneComponentProfilingEnabled from './control-plane/component-profiling-enabled.js';
+import controlPlaneEtcdCompactionMissing from './control-plane/etcd-compaction-missing.js';
+import controlPlaneEtcdElectionTimeout from './control-plane/etcd-election-timeout.js';
+import controlPlaneEtcdQuotaTooLarge from './control-plane/etcd-quota-too-large.js';
+import controlPlaneEtcdSnapshotCount from './control-plane/etcd-snapshot-count.js';
+import controlPlaneEtcdWalDirShared from './control-plane/etcd-wal-dir-shared.js';
 import deprecationsApiVersionRemoved from './deprecations/api-version-removed.js';
 import deprecationsFieldRemoved from './deprecations/field-removed.js';
 import imagesImageRegistryFrozen from './images/image-registry-frozen.js';
@@ -29,10 +42,28 @@ import networkServiceFieldRemoved from './network/service-field-removed.js';
 import networkServiceSelectorMatchesNothing from './network/service-selector-matches-nothing.js';
 import networkSessionAffinityIgnored from './network/session-affinity-ignored.js';
 import networkStatefulsetHeadlessService from './network/statefulset-headless-service.js';
+import nodeComponentConfigFieldUnknown from './node/component-config-field-unknown.js';
+import nodeKubeProxyConntrack from './node/kube-proxy-conntrack.js';
+import nodeKubeProxyMode from './node/kube-proxy-mode.js';
+import nodeKubeletCgroupDriverMismatch from './node/kubelet-cgroup-driver-mismatch.js';
+import nodeKubeletContainerLogRotation from './node/kubelet-container-log-rotation.js';
+import nodeKubeletCpuManagerNoReserved from './node/kubelet-cpu-manager-no-reserved.js';
+import nodeKubeletEvictionHard from './node/kubelet-eviction-hard.js';
+import nodeKubeletImageGcThresholds from './node/kubelet-image-gc-thresholds.js';
+import nodeKubeletMaxPods from './node/kubelet-max-pods.js';
+import nodeKubeletReservedMissing from './node/kubelet-reserved-missing.js';
+import nodeKubeletSerializeImagePulls from './node/kubelet-serialize-image-pulls.js';
 import probesLivenessEqualsReadiness from './probes/liveness-equals-readiness.js';
 import probesLivenessProbeMissing from './probes/liveness-probe-missing.js';
 import probesReadinessProbeMissing from './probes/readiness-probe-missing.js';
 import probesStartupProbeMissing from './probes/startup-probe-missing.js';
+import runtimeConfigContainerdConfigOutdated from './runtime-config/containerd-config-outdated.js';
+import runtimeConfigContainerdRegistryMirrors from './runtime-config/containerd-registry-mirrors.js';
+import runtimeConfigContainerdSystemdCgroup from './runtime-config/containerd-systemd-cgroup.js';
+import runtimeConfigDockerLogRotationMissing from './runtime-config/docker-log-rotation-missing.js';
+import runtimeConfigDockerOptionUnsafe from './runtime-config/docker-option-unsafe.js';
+import runtimeConfigPodSysctlNotAllowed from './runtime-config/pod-sysctl-not-allowed.js';
+import runtimeConfigSysctlGuideValues from './runtime-config/sysctl-guide-values.js';
 import runtimeDotnetHeapLimitVsMemoryLimit from './runtime/dotnet-heap-limit-vs-memory-limit.js';
 import runtimeGogcExtreme from './runtime/gogc-extreme.js';
 import runtimeGomaxprocsVsCpuLimit from './runtime/gomaxprocs-vs-cpu-limit.js';
@@ -43,6 +74,12 @@ import runtimeJvmOptionRemoved from './runtime/jvm-option-removed.js';
 import runtimeJvmXmxOverridesRamPercentage from './runtime/jvm-xmx-overrides-ram-percentage.js';
 import runtimeNodeHeapVsMemoryLimit from './runtime/node-heap-vs-memory-limit.js';
 import runtimePythonWorkersVsCpuLimit from './runtime/python-workers-vs-cpu-limit.js';
+import schedulerSchedulerConfigApiRemoved from './scheduler/scheduler-config-api-removed.js';
+import schedulerSchedulerPercentageNodesToScore from './scheduler/scheduler-percentage-nodes-to-score.js';
+import schedulerSchedulerPluginRemoved from './scheduler/scheduler-plugin-removed.js';
+import schedulerSchedulerPluginWrongExtension from './scheduler/scheduler-plugin-wrong-extension.js';
+import schedulerSchedulerSafetyFilterDisabled from './scheduler/scheduler-safety-filter-disabled.js';
+import schedulerSchedulerWeightOutsideScore from './scheduler/scheduler-weight-outside-score.js';
 import schedulingAntiAffinityExceedsDomains from './scheduling/anti-affinity-exceeds-domains.js';
 import schedulingNodeSelectorContradictsAffinity from './scheduling/node-selector-contradicts-affinity.js';
 import schedulingPdbBlocksEviction from './scheduling/pdb-blocks-eviction.js';
@@ -73,6 +110,19 @@ export const RULES: readonly AnyRule[] = [
   autoscalingHpaResourceNotRequested,
   autoscalingHpaTargetMissing,
   autoscalingHpaVpaConflict,
+  controlPlaneApiserverApfDisabled,
+  controlPlaneApiserverAuditPolicyVerbose,
+  controlPlaneApiserverInflightVsSize,
+  controlPlaneApiserverWatchCacheDisabled,
+  controlPlaneComponentFlagDeprecated,
+  controlPlaneComponentFlagInvalid,
+  controlPlaneComponentFlagWrongComponent,
+  controlPlaneComponentProfilingEnabled,
+  controlPlaneEtcdCompactionMissing,
+  controlPlaneEtcdElectionTimeout,
+  controlPlaneEtcdQuotaTooLarge,
+  controlPlaneEtcdSnapshotCount,
+  controlPlaneEtcdWalDirShared,
   deprecationsApiVersionRemoved,
   deprecationsFieldRemoved,
   imagesImageRegistryFrozen,
@@ -96,10 +146,28 @@ export const RULES: readonly AnyRule[] = [
   networkServiceSelectorMatchesNothing,
   networkSessionAffinityIgnored,
   networkStatefulsetHeadlessService,
+  nodeComponentConfigFieldUnknown,
+  nodeKubeProxyConntrack,
+  nodeKubeProxyMode,
+  nodeKubeletCgroupDriverMismatch,
+  nodeKubeletContainerLogRotation,
+  nodeKubeletCpuManagerNoReserved,
+  nodeKubeletEvictionHard,
+  nodeKubeletImageGcThresholds,
+  nodeKubeletMaxPods,
+  nodeKubeletReservedMissing,
+  nodeKubeletSerializeImagePulls,
   probesLivenessEqualsReadiness,
   probesLivenessProbeMissing,
   probesReadinessProbeMissing,
   probesStartupProbeMissing,
+  runtimeConfigContainerdConfigOutdated,
+  runtimeConfigContainerdRegistryMirrors,
+  runtimeConfigContainerdSystemdCgroup,
+  runtimeConfigDockerLogRotationMissing,
+  runtimeConfigDockerOptionUnsafe,
+  runtimeConfigPodSysctlNotAllowed,
+  runtimeConfigSysctlGuideValues,
   runtimeDotnetHeapLimitVsMemoryLimit,
   runtimeGogcExtreme,
   runtimeGomaxprocsVsCpuLimit,
@@ -110,6 +178,12 @@ export const RULES: readonly AnyRule[] = [
   runtimeJvmXmxOverridesRamPercentage,
   runtimeNodeHeapVsMemoryLimit,
   runtimePythonWorkersVsCpuLimit,
+  schedulerSchedulerConfigApiRemoved,
+  schedulerSchedulerPercentageNodesToScore,
+  schedulerSchedulerPluginRemoved,
+  schedulerSchedulerPluginWrongExtension,
+  schedulerSchedulerSafetyFilterDisabled,
+  schedulerSchedulerWeightOutsideScore,
   schedulingAntiAffinityExceedsDomains,
   schedulingNodeSelectorContradictsAffinity,
   schedulingPdbBlocksEviction,

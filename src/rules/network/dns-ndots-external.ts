@@ -40,7 +40,8 @@ export default defineRule({
   rationale:
     'Pods get ndots:5 by default: a name with fewer than five dots (api.stripe.com has two) is first tried against every search domain (<ns>.svc.cluster.local, svc.cluster.local, cluster.local, plus the node\'s), each an A and AAAA query that fails, before the real lookup. That is up to 8-10 extra DNS queries per lookup, load on CoreDNS and conntrack, and added latency. Use fully qualified names with a trailing dot, or lower ndots (2 keeps short in-cluster names such as svc.namespace working). The fix adds dnsConfig.options ndots: "2" when the pod has no dnsConfig.',
   messages: {
-    external: 'env refers to external host(s) {hosts} with ndots {ndots}: each lookup first walks the search domains; lower ndots or use FQDNs with a trailing dot.',
+    external:
+      'env refers to external host(s) {hosts} with ndots {ndots}: each lookup first walks the search domains; lower ndots or use FQDNs with a trailing dot.',
   },
   *check(workload) {
     const ndots = ndotsOf(workload);
@@ -52,7 +53,9 @@ export default defineRule({
       messageId: 'external',
       path,
       data: { hosts: hosts.slice(0, 3).join(', ') + (hosts.length > 3 ? ` (+${hosts.length - 3})` : ''), ndots },
-      ...(hasConfig ? {} : { fix: [{ op: 'add' as const, path, value: { options: [{ name: 'ndots', value: RECOMMENDED_NDOTS }] } }] }),
+      ...(hasConfig
+        ? {}
+        : { fix: [{ op: 'add' as const, path, value: { options: [{ name: 'ndots', value: RECOMMENDED_NDOTS }] } }] }),
     };
   },
 });

@@ -3,7 +3,13 @@ import rule from './host-network.js';
 
 ruleTester.run(rule, {
   fail: {
-    agent: [{ messageId: 'dnsPolicy', data: { policy: 'ClusterFirst (default)' }, path: ['spec', 'template', 'spec', 'dnsPolicy'] }],
+    agent: [
+      {
+        messageId: 'dnsPolicy',
+        data: { policy: 'ClusterFirst (default)' },
+        path: ['spec', 'template', 'spec', 'dnsPolicy'],
+      },
+    ],
     app: [{ messageId: 'hostNetwork', path: ['spec', 'template', 'spec', 'hostNetwork'] }],
   },
 });

@@ -41,10 +41,17 @@ export default defineRule({
       const ns = namespaceOf(p.object) ?? 'default';
       byNs.set(ns, [...(byNs.get(ns) ?? []), p]);
       const entries = ruleEntries(p);
-      if (entries > maxEntries) yield { messageId: 'tooComplex', path: ['spec'], data: { name: p.ref.name, entries, max: maxEntries }, at: p };
+      if (entries > maxEntries)
+        yield { messageId: 'tooComplex', path: ['spec'], data: { name: p.ref.name, entries, max: maxEntries }, at: p };
     }
     for (const [namespace, list] of byNs) {
-      if (list.length > maxPerNs) yield { messageId: 'tooMany', path: ['metadata', 'namespace'], data: { namespace, count: list.length, max: maxPerNs }, at: list[0]! };
+      if (list.length > maxPerNs)
+        yield {
+          messageId: 'tooMany',
+          path: ['metadata', 'namespace'],
+          data: { namespace, count: list.length, max: maxPerNs },
+          at: list[0]!,
+        };
     }
   },
 });

@@ -16,13 +16,17 @@ export default defineRule({
   messages: {
     removed: '{field} was removed in {removedIn}: the API server of {version} drops it silently. Use {replacement}.',
     deprecated: '{field} is deprecated since {deprecatedIn}. Use {replacement}.',
-    notYetAvailable: '{field} is only honoured from {availableIn}: the API server of {version} drops it. Use {replacement}.',
+    notYetAvailable:
+      '{field} is only honoured from {availableIn}: the API server of {version} drops it. Use {replacement}.',
   },
   *check(resource, { kubeVersion }) {
     const annotations = resource.object.metadata?.annotations ?? {};
     const version = formatKubeVersion(kubeVersion);
     for (const fact of allServiceFacts()) {
-      const present = fact.type === 'annotation' ? fact.path in annotations : getAt(resource.object, fact.path.split('.')) !== undefined;
+      const present =
+        fact.type === 'annotation'
+          ? fact.path in annotations
+          : getAt(resource.object, fact.path.split('.')) !== undefined;
       if (!present) continue;
       const path = fact.type === 'annotation' ? ['metadata', 'annotations', fact.path] : fact.path.split('.');
       const base = { field: fact.path, replacement: fact.replacement, version };
@@ -31,14 +35,24 @@ export default defineRule({
       const fix =
         rename && releaseReached(kubeVersion, rename.since) && !(rename.key in annotations)
           ? [
-              { op: 'add' as const, path: ['metadata', 'annotations', rename.key], value: rename.value(annotations[fact.path] ?? '') },
+              {
+                op: 'add' as const,
+                path: ['metadata', 'annotations', rename.key],
+                value: rename.value(annotations[fact.path] ?? ''),
+              },
               { op: 'remove' as const, path },
             ]
           : undefined;
       if (state === 'removed') yield { messageId: 'removed', path, data: { ...base, removedIn: fact.removedIn! } };
-      else if (state === 'deprecated') yield { messageId: 'deprecated', path, data: { ...base, deprecatedIn: fact.deprecatedIn! }, ...(fix ? { fix } : {}) };
-      else if (state === 'not-yet-available') yield { messageId: 'notYetAvailable', path, data: { ...base, availableIn: fact.availableIn! } };
+      else if (state === 'deprecated')
+        yield {
+          messageId: 'deprecated',
+          path,
+          data: { ...base, deprecatedIn: fact.deprecatedIn! },
+          ...(fix ? { fix } : {}),
+        };
+      else if (state === 'not-yet-available')
+        yield { messageId: 'notYetAvailable', path, data: { ...base, availableIn: fact.availableIn! } };
     }
   },
 });
-

@@ -3,7 +3,9 @@ import rule from './statefulset-headless-service.js';
 
 ruleTester.run(rule, {
   fail: {
-    'cluster-ip': [{ messageId: 'notHeadless', data: { service: 'db', type: 'ClusterIP' }, path: ['spec', 'serviceName'] }],
+    'cluster-ip': [
+      { messageId: 'notHeadless', data: { service: 'db', type: 'ClusterIP' }, path: ['spec', 'serviceName'] },
+    ],
     missing: [{ messageId: 'missing', data: { service: 'db', namespace: 'shop' }, path: ['spec', 'serviceName'] }],
   },
 });

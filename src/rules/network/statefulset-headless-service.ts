@@ -7,11 +7,12 @@ export default defineRule({
   area: 'network',
   target: 'workload',
   defaultSeverity: 'warning',
-  summary: 'A StatefulSet\'s serviceName names a headless Service that exists.',
+  summary: "A StatefulSet's serviceName names a headless Service that exists.",
   rationale:
     'StatefulSet pods get their stable DNS names (pod-0.<serviceName>.<namespace>.svc) from the governing Service named in spec.serviceName, and only when that Service is headless (clusterIP: None). With a normal ClusterIP Service the per-pod records are never created, and peers that find each other by name (databases, Kafka, ZooKeeper, etcd) cannot form a cluster. When the input has Services in the namespace but none of that name, the Service is probably missing.',
   messages: {
-    notHeadless: 'serviceName {service} is a {type} Service with a cluster IP: pods get no per-pod DNS records; set clusterIP: None.',
+    notHeadless:
+      'serviceName {service} is a {type} Service with a cluster IP: pods get no per-pod DNS records; set clusterIP: None.',
     missing: 'serviceName {service} does not exist in namespace {namespace}: pods get no stable DNS names.',
   },
   *check(workload, { snapshot }) {

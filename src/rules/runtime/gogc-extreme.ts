@@ -14,8 +14,10 @@ export default defineRule({
   rationale:
     'GOGC sets how much the heap may grow over the live heap before the next GC (100 = double). GOGC=off without a GOMEMLIMIT disables collection entirely: memory only grows until the OOM kill. Very high values without a memory limit do nearly the same; very low values (< 25) make the GC run constantly and burn the CPU quota. The guide lowers GOGC only to trade CPU for memory, with GOMEMLIMIT as the safety net.',
   messages: {
-    offWithoutLimit: '{container}: GOGC=off without GOMEMLIMIT: the garbage collector never runs and memory grows until the OOM kill.',
-    tooHighWithoutLimit: '{container}: GOGC={value} without GOMEMLIMIT lets the heap grow to {factor}x the live heap before a collection.',
+    offWithoutLimit:
+      '{container}: GOGC=off without GOMEMLIMIT: the garbage collector never runs and memory grows until the OOM kill.',
+    tooHighWithoutLimit:
+      '{container}: GOGC={value} without GOMEMLIMIT lets the heap grow to {factor}x the live heap before a collection.',
     tooLow: '{container}: GOGC={value} collects after only {value}% heap growth: the GC will dominate CPU (min {min}).',
   },
   *check(workload) {
@@ -27,7 +29,11 @@ export default defineRule({
       if (gogc.value === 'off') {
         if (!limited) yield { messageId: 'offWithoutLimit', path, data: { container: c.name } };
       } else if (gogc.value > GOGC_HIGH && !limited) {
-        yield { messageId: 'tooHighWithoutLimit', path, data: { container: c.name, value: gogc.value, factor: 1 + gogc.value / 100 } };
+        yield {
+          messageId: 'tooHighWithoutLimit',
+          path,
+          data: { container: c.name, value: gogc.value, factor: 1 + gogc.value / 100 },
+        };
       } else if (gogc.value < GOGC_LOW) {
         yield { messageId: 'tooLow', path, data: { container: c.name, value: gogc.value, min: GOGC_LOW } };
       }

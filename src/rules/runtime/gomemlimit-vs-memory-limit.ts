@@ -12,8 +12,10 @@ export default defineRule({
   rationale:
     'Without GOMEMLIMIT the Go GC only looks at GOGC: the heap may double before a collection and the kernel OOM-kills the container although most of that memory was garbage. GOMEMLIMIT (Go 1.19+) makes the GC work harder as the heap nears the limit. Set at or above the container limit it never triggers; the guide uses ~90% to leave room for stacks and non-heap memory. The rule looks at containers that set a Go runtime variable (GOMAXPROCS, GOGC, GOMEMLIMIT). The fix sets or adds GOMEMLIMIT at 90% of the limit.',
   messages: {
-    missing: '{container}: Go runtime without GOMEMLIMIT under a memory limit of {limit}; set GOMEMLIMIT={recommended}.',
-    exceedsLimit: '{container}: GOMEMLIMIT={value} is {share}% of the memory limit {limit}: the GC never acts before the OOM kill.',
+    missing:
+      '{container}: Go runtime without GOMEMLIMIT under a memory limit of {limit}; set GOMEMLIMIT={recommended}.',
+    exceedsLimit:
+      '{container}: GOMEMLIMIT={value} is {share}% of the memory limit {limit}: the GC never acts before the OOM kill.',
     tooHigh: '{container}: GOMEMLIMIT={value} is {share}% of the memory limit {limit} (max {max}%).',
   },
   *check(workload) {
@@ -23,7 +25,13 @@ export default defineRule({
       const rec = recommendRuntimeSettings(r, { memoryLimit: limit }).find((x) => x.setting === 'GOMEMLIMIT');
       const s = r.go.gomemlimit;
       if (!s) {
-        if (rec) yield { messageId: 'missing', path: [...c.path, 'env'], data: { container: c.name, limit: size(limit), recommended: rec.recommended }, fix: rec.edits };
+        if (rec)
+          yield {
+            messageId: 'missing',
+            path: [...c.path, 'env'],
+            data: { container: c.name, limit: size(limit), recommended: rec.recommended },
+            fix: rec.edits,
+          };
         continue;
       }
       if (s.value === 'off') continue;
@@ -32,7 +40,12 @@ export default defineRule({
       const fix = rec?.edits;
       if (share >= 1) yield { messageId: 'exceedsLimit', path: s.site.path, data, ...(fix ? { fix } : {}) };
       else if (share > RUNTIME_GUIDE.goMemLimitShareMax)
-        yield { messageId: 'tooHigh', path: s.site.path, data: { ...data, max: percent(RUNTIME_GUIDE.goMemLimitShareMax) }, ...(fix ? { fix } : {}) };
+        yield {
+          messageId: 'tooHigh',
+          path: s.site.path,
+          data: { ...data, max: percent(RUNTIME_GUIDE.goMemLimitShareMax) },
+          ...(fix ? { fix } : {}),
+        };
     }
   },
 });

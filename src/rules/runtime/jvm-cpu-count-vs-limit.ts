@@ -19,7 +19,8 @@ export default defineRule({
   rationale:
     'The JVM sizes its GC worker threads, JIT compiler threads and ForkJoin common pool from the processor count. -XX:ActiveProcessorCount, -XX:ParallelGCThreads or -XX:ConcGCThreads above the CPU limit make those threads compete for a CFS quota they cannot use: stop-the-world pauses get longer and the container is throttled. The guide sets ActiveProcessorCount to the CPU limit (rounded up). The fix lowers the count to that.',
   messages: {
-    aboveLimit: '{container}: {setting} gives the JVM {count} processors but the CPU limit is {limit} ({cores} usable).',
+    aboveLimit:
+      '{container}: {setting} gives the JVM {count} processors but the CPU limit is {limit} ({cores} usable).',
   },
   *check(workload) {
     for (const { container: c, runtime: r } of containerRuntimes(workload)) {

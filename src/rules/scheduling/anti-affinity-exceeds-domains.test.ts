@@ -7,7 +7,15 @@ ruleTester.run(rule, {
       {
         messageId: 'tooFewDomains',
         data: { replicas: 3, topologyKey: 'topology.kubernetes.io/zone', domains: 2, nodes: 3, pending: 1 },
-        path: ['spec', 'template', 'spec', 'affinity', 'podAntiAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 0],
+        path: [
+          'spec',
+          'template',
+          'spec',
+          'affinity',
+          'podAntiAffinity',
+          'requiredDuringSchedulingIgnoredDuringExecution',
+          0,
+        ],
       },
     ],
   },

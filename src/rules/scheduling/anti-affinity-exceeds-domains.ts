@@ -8,9 +8,10 @@ export default defineRule({
   defaultSeverity: 'error',
   summary: 'Required pod anti-affinity against its own replicas has enough topology domains for every replica.',
   rationale:
-    'A required podAntiAffinity term that selects the workload\'s own pods allows at most one replica per topology domain (per node for kubernetes.io/hostname, per zone for topology.kubernetes.io/zone). With more replicas than domains the extra pods stay Pending forever, and a rolling update with maxSurge cannot even start. Counted against the Node objects in the input (a live audit, or nodes exported to a file); without nodes the rule stays silent. Use preferred anti-affinity or topologySpreadConstraints instead.',
+    "A required podAntiAffinity term that selects the workload's own pods allows at most one replica per topology domain (per node for kubernetes.io/hostname, per zone for topology.kubernetes.io/zone). With more replicas than domains the extra pods stay Pending forever, and a rolling update with maxSurge cannot even start. Counted against the Node objects in the input (a live audit, or nodes exported to a file); without nodes the rule stays silent. Use preferred anti-affinity or topologySpreadConstraints instead.",
   messages: {
-    tooFewDomains: '{replicas} replicas with required anti-affinity on {topologyKey} but only {domains} domain(s) among {nodes} node(s): {pending} pod(s) stay Pending.',
+    tooFewDomains:
+      '{replicas} replicas with required anti-affinity on {topologyKey} but only {domains} domain(s) among {nodes} node(s): {pending} pod(s) stay Pending.',
   },
   *check(workload, { snapshot }) {
     const nodes = snapshot.byKind('Node').length;

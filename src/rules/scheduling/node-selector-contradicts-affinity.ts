@@ -29,7 +29,8 @@ export default defineRule({
   rationale:
     'A node must satisfy both the nodeSelector and at least one required nodeAffinity term. When every term rules out a label value the nodeSelector demands (In with other values, NotIn with that value, DoesNotExist), no node can ever match and the pods stay Pending with FailedScheduling. This usually comes from a nodeSelector added by one team and an affinity by another, or from merging Helm values.',
   messages: {
-    contradicts: 'nodeSelector {key}={value} contradicts every required nodeAffinity term: the pods can never be scheduled.',
+    contradicts:
+      'nodeSelector {key}={value} contradicts every required nodeAffinity term: the pods can never be scheduled.',
   },
   *check(workload) {
     const terms = requiredNodeTerms(workload);

@@ -27,15 +27,24 @@ export default defineRule({
     const spec = asRecord(resource.object['spec']);
     const ns = namespaceOf(resource.object) ?? 'default';
     const selector = parseSelector(spec['selector']);
-    if (selector && isEmptySelector(selector)) yield { messageId: 'emptySelector', path: ['spec', 'selector'], data: { namespace: ns } };
+    if (selector && isEmptySelector(selector))
+      yield { messageId: 'emptySelector', path: ['spec', 'selector'], data: { namespace: ns } };
     const replicas = selector ? snapshot.workloadsMatching(ns, selector).reduce((s, w) => s + (w.replicas ?? 0), 0) : 0;
     if (spec['maxUnavailable'] !== undefined && resolve(spec['maxUnavailable'], Math.max(replicas, 1)) === 0) {
-      yield { messageId: 'zeroUnavailable', path: ['spec', 'maxUnavailable'], data: { value: String(spec['maxUnavailable']) } };
+      yield {
+        messageId: 'zeroUnavailable',
+        path: ['spec', 'maxUnavailable'],
+        data: { value: String(spec['maxUnavailable']) },
+      };
       return;
     }
     if (spec['minAvailable'] === undefined || replicas === 0) return;
     const min = resolve(spec['minAvailable'], replicas);
     if (min !== undefined && min >= replicas)
-      yield { messageId: 'minAvailableAll', path: ['spec', 'minAvailable'], data: { value: String(spec['minAvailable']), replicas } };
+      yield {
+        messageId: 'minAvailableAll',
+        path: ['spec', 'minAvailable'],
+        data: { value: String(spec['minAvailable']), replicas },
+      };
   },
 });

@@ -21,7 +21,11 @@ export function requiredNodeTerms(w: Workload): readonly (readonly NodeRequireme
   return terms.map((t) =>
     asArray(asRecord(t)['matchExpressions'])
       .filter(isRecord)
-      .map((e) => ({ key: asString(e['key']) ?? '', operator: asString(e['operator']) ?? '', values: asArray(e['values']).map(String) })),
+      .map((e) => ({
+        key: asString(e['key']) ?? '',
+        operator: asString(e['operator']) ?? '',
+        values: asArray(e['values']).map(String),
+      })),
   );
 }
 
@@ -32,7 +36,11 @@ export interface PodAffinityTerm {
 }
 
 /** Pod (anti-)affinity terms of one kind: required or preferred (unwrapping `podAffinityTerm`). */
-export function podAffinityTerms(w: Workload, kind: 'podAffinity' | 'podAntiAffinity', hard: boolean): PodAffinityTerm[] {
+export function podAffinityTerms(
+  w: Workload,
+  kind: 'podAffinity' | 'podAntiAffinity',
+  hard: boolean,
+): PodAffinityTerm[] {
   const key = hard ? REQUIRED : PREFERRED;
   return asArray(asRecord(affinity(w)[kind])[key]).flatMap((t, i) => {
     const term = hard ? asRecord(t) : asRecord(asRecord(t)['podAffinityTerm']);

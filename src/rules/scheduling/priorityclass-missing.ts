@@ -19,6 +19,10 @@ export default defineRule({
     const name = asString(workload.podSpec['priorityClassName']);
     const classes = snapshot.byKind('PriorityClass').map((r) => r.ref.name);
     if (name === undefined || BUILT_IN.has(name) || classes.length === 0 || classes.includes(name)) return;
-    yield { messageId: 'missing', path: [...workload.podSpecPath, 'priorityClassName'], data: { name, known: classes.sort().join(', ') } };
+    yield {
+      messageId: 'missing',
+      path: [...workload.podSpecPath, 'priorityClassName'],
+      data: { name, known: classes.sort().join(', ') },
+    };
   },
 });

@@ -19,7 +19,8 @@ export default defineRule({
     if (!source) return;
     const terms = asArray(asRecord(asRecord(asRecord(spec['nodeAffinity'])['required']))['nodeSelectorTerms']);
     if (terms.length > 0) return;
-    const consequence = source === 'local' ? 'the API server rejects it' : 'pods may start on another node and see an empty directory';
+    const consequence =
+      source === 'local' ? 'the API server rejects it' : 'pods may start on another node and see an empty directory';
     yield { messageId: 'missing', path: ['spec', 'nodeAffinity'], data: { source, consequence } };
   },
 });

@@ -15,7 +15,9 @@ export default defineRule({
   },
   *check(resource) {
     const isClass = resource.object.kind === 'StorageClass';
-    const policy = isClass ? asString(resource.object['reclaimPolicy']) : asString(asRecord(resource.object['spec'])['persistentVolumeReclaimPolicy']);
+    const policy = isClass
+      ? asString(resource.object['reclaimPolicy'])
+      : asString(asRecord(resource.object['spec'])['persistentVolumeReclaimPolicy']);
     if (policy !== 'Recycle') return;
     yield {
       messageId: 'recycle',

@@ -27,7 +27,8 @@ function claimOf(resource: Resource, spec: Readonly<Record<string, unknown>>, sp
 /** PVCs and StatefulSet volumeClaimTemplates of the snapshot. */
 export function allClaims(snapshot: Snapshot): Claim[] {
   const out: Claim[] = [];
-  for (const pvc of snapshot.byKind('PersistentVolumeClaim')) out.push(claimOf(pvc, asRecord(pvc.object['spec']), ['spec'], pvc.ref.name));
+  for (const pvc of snapshot.byKind('PersistentVolumeClaim'))
+    out.push(claimOf(pvc, asRecord(pvc.object['spec']), ['spec'], pvc.ref.name));
   for (const sts of snapshot.byKind('StatefulSet')) {
     asArray(asRecord(sts.object['spec'])['volumeClaimTemplates']).forEach((t, i) => {
       const name = `${sts.ref.name}/${asString(asRecord(asRecord(t)['metadata'])['name']) ?? i}`;

@@ -19,7 +19,8 @@ export default defineRule({
   messages: {
     iopsRange: '{type}: iops {iops} is outside {min}-{max}.',
     throughputRange: '{type}: throughput {throughput} MiB/s is outside {min}-{max} MiB/s.',
-    throughputPerIops: '{type}: throughput {throughput} MiB/s needs at least {needed} IOPS (max {ratio} MiB/s per IOPS); iops is {iops}.',
+    throughputPerIops:
+      '{type}: throughput {throughput} MiB/s needs at least {needed} IOPS (max {ratio} MiB/s per IOPS); iops is {iops}.',
     iopsPerGiB: '{type}: claim {claim} of {size} GiB gets {iops} IOPS, above {max} IOPS per GiB: provisioning fails.',
   },
   *check(resource, { snapshot }) {
@@ -31,15 +32,33 @@ export default defineRule({
     const iops = num(params['iops']);
     const throughput = num(params['throughput']);
     if (iops !== undefined && (iops < b.iops[0] || iops > b.iops[1]))
-      yield { messageId: 'iopsRange', path: ['parameters', 'iops'], data: { type, iops, min: b.iops[0], max: b.iops[1] } };
-    if (throughput !== undefined && b.throughputMiBs && (throughput < b.throughputMiBs[0] || throughput > b.throughputMiBs[1]))
-      yield { messageId: 'throughputRange', path: ['parameters', 'throughput'], data: { type, throughput, min: b.throughputMiBs[0], max: b.throughputMiBs[1] } };
+      yield {
+        messageId: 'iopsRange',
+        path: ['parameters', 'iops'],
+        data: { type, iops, min: b.iops[0], max: b.iops[1] },
+      };
+    if (
+      throughput !== undefined &&
+      b.throughputMiBs &&
+      (throughput < b.throughputMiBs[0] || throughput > b.throughputMiBs[1])
+    )
+      yield {
+        messageId: 'throughputRange',
+        path: ['parameters', 'throughput'],
+        data: { type, throughput, min: b.throughputMiBs[0], max: b.throughputMiBs[1] },
+      };
     const effectiveIops = iops ?? b.iops[0];
     if (throughput !== undefined && b.throughputPerIops && throughput > effectiveIops * b.throughputPerIops)
       yield {
         messageId: 'throughputPerIops',
         path: ['parameters', 'throughput'],
-        data: { type, throughput, needed: Math.ceil(throughput / b.throughputPerIops), ratio: b.throughputPerIops, iops: effectiveIops },
+        data: {
+          type,
+          throughput,
+          needed: Math.ceil(throughput / b.throughputPerIops),
+          ratio: b.throughputPerIops,
+          iops: effectiveIops,
+        },
       };
     if (iops === undefined) return;
     for (const claim of claimsOfClass(snapshot, resource.ref.name)) {

@@ -11,9 +11,10 @@ export default defineRule({
   fixable: true,
   summary: 'StorageClasses of zonal or local volumes bind with WaitForFirstConsumer.',
   rationale:
-    'With volumeBindingMode: Immediate (the default) the volume is provisioned as soon as the PVC exists, in a zone (cloud disks) or on a node (local volumes) chosen without knowing where the pod will run. When the pod\'s CPU, memory, affinity or spread constraints point elsewhere it stays Pending with a volume node affinity conflict. WaitForFirstConsumer provisions the volume where the scheduler put the pod. The field is immutable: apply the fix by recreating the StorageClass (existing PVs are not affected).',
+    "With volumeBindingMode: Immediate (the default) the volume is provisioned as soon as the PVC exists, in a zone (cloud disks) or on a node (local volumes) chosen without knowing where the pod will run. When the pod's CPU, memory, affinity or spread constraints point elsewhere it stays Pending with a volume node affinity conflict. WaitForFirstConsumer provisions the volume where the scheduler put the pod. The field is immutable: apply the fix by recreating the StorageClass (existing PVs are not affected).",
   messages: {
-    immediate: '{provisioner} volumes are zonal or node-local but volumeBindingMode is {mode}: the volume may land where the pod cannot run.',
+    immediate:
+      '{provisioner} volumes are zonal or node-local but volumeBindingMode is {mode}: the volume may land where the pod cannot run.',
   },
   *check(resource) {
     const provisioner = asString(resource.object['provisioner']) ?? '';

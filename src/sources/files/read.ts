@@ -37,6 +37,8 @@ export interface ReadResult {
 export interface ReadOptions {
   readonly stdin?: Readable;
   readonly componentReaders?: readonly ComponentFileReader[];
+  /** Directory relative paths are resolved against (names are reported as given). */
+  readonly cwd?: string;
 }
 
 class Collector implements ReadResult {
@@ -114,6 +116,7 @@ class Collector implements ReadResult {
 export async function discoverInputs(
   paths: readonly string[],
   readers: readonly ComponentFileReader[] = COMPONENT_READERS,
+  cwd: string = process.cwd(),
 ): Promise<{ files: string[]; missing: string[] }> {
   const files: string[] = [];
   const missing: string[] = [];
@@ -123,14 +126,14 @@ export async function discoverInputs(
       continue;
     }
     if (/[*?[\]{}]/.test(p)) {
-      const matched = (await glob(p, { dot: false, onlyFiles: true })).sort();
+      const matched = (await glob(p, { dot: false, onlyFiles: true, cwd })).sort();
       if (matched.length === 0) missing.push(p);
       files.push(...matched);
       continue;
     }
-    const st = await stat(p).catch(() => undefined);
+    const st = await stat(resolve(cwd, p)).catch(() => undefined);
     if (!st) missing.push(p);
-    else if (st.isDirectory()) files.push(...(await walk(p, readers)));
+    else if (st.isDirectory()) files.push(...(await walk(p, readers, cwd)));
     else files.push(p);
   }
   const seen = new Set<string>();
@@ -143,13 +146,15 @@ export async function discoverInputs(
   return { files: unique, missing };
 }
 
-async function walk(dir: string, readers: readonly ComponentFileReader[]): Promise<string[]> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+async function walk(dir: string, readers: readonly ComponentFileReader[], cwd: string): Promise<string[]> {
+  const entries = (await readdir(resolve(cwd, dir), { withFileTypes: true })).sort((a, b) =>
+    a.name < b.name ? -1 : 1,
+  );
   const out: string[] = [];
   for (const e of entries) {
     const full = join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) out.push(...(await walk(full, readers)));
+      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) out.push(...(await walk(full, readers, cwd)));
     } else if (
       e.isFile() &&
       (MANIFEST_EXT.has(extname(e.name).toLowerCase()) || readers.some((r) => r.matches(full, '')))
@@ -164,7 +169,8 @@ async function walk(dir: string, readers: readonly ComponentFileReader[]): Promi
 export async function readInputs(paths: readonly string[], options: ReadOptions = {}): Promise<ReadResult> {
   const readers = options.componentReaders ?? COMPONENT_READERS;
   const out = new Collector();
-  const { files, missing } = await discoverInputs(paths, readers);
+  const cwd = options.cwd ?? process.cwd();
+  const { files, missing } = await discoverInputs(paths, readers, cwd);
   for (const m of missing)
     out.diagnostics.push({
       code: 'source-error',
@@ -175,7 +181,9 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
   for (const file of files) {
     out.stats.files++;
     const stream =
-      file === STDIN ? (options.stdin ?? process.stdin) : createReadStream(file, { highWaterMark: 1 << 20 });
+      file === STDIN
+        ? (options.stdin ?? process.stdin)
+        : createReadStream(resolve(cwd, file), { highWaterMark: 1 << 20 });
     const name = file === STDIN ? '<stdin>' : file;
     try {
       await readOne(stream, name, out, readers);

@@ -46,9 +46,13 @@ export function subMap(map: ReadonlyMap<string, number>, prefix: JsonPath): Map<
   return out;
 }
 
+/** Pods and DaemonSets are component documents only in kube-system (static pods, kube-proxy): bulk pods skip the second parse. */
+const isSystemWorkload = (o: { kind: string; metadata?: { namespace?: string } }): boolean =>
+  (o.kind !== 'Pod' && o.kind !== 'DaemonSet') || o.metadata?.namespace === 'kube-system';
+
 const wantsLines = (o: unknown): boolean =>
   isKubeObject(o) &&
-  (COMPONENT_DOCUMENT_KINDS.has(o.kind) ||
+  ((COMPONENT_DOCUMENT_KINDS.has(o.kind) && isSystemWorkload(o)) ||
     (o.kind === 'ConfigMap' &&
       /^(cilium-config|kube-proxy|kubelet-config|kubeadm-config)$/.test(o.metadata?.name ?? '')));
 

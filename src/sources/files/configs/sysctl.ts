@@ -4,7 +4,7 @@ import type { Diagnostic } from '../../../model/diagnostic.js';
 import type { ComponentFileReader } from '../component-readers.js';
 import { contentLines, ext, fileRef, fileSource, lineKey, parseProblem } from './common.js';
 
-const ENTRY = /^-?\s*([A-Za-z0-9_][\w.\/*-]*)\s*=\s*(.*)$/;
+const ENTRY = /^-?\s*([A-Za-z0-9_][\w./*-]*)\s*=\s*(.*)$/;
 const SYSCTL_LINE = /^-?\s*[a-z0-9_]+(\.[\w*-]+|\/[\w*-]+)+\s*=/;
 
 /** Whether a file's first meaningful lines look like sysctl settings (`net.core.somaxconn = 32768`). */
