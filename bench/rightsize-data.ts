@@ -8,7 +8,12 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { backfillOpenMetrics, writeOpenMetrics, type MetricFamily, type SeriesData } from '../test/support/prometheus.js';
+import {
+  backfillOpenMetrics,
+  writeOpenMetrics,
+  type MetricFamily,
+  type SeriesData,
+} from '../test/support/prometheus.js';
 
 export interface BenchShape {
   readonly containers: number;
@@ -47,7 +52,8 @@ export function containerIds(shape: BenchShape): ContainerId[] {
     const hash = (noise(deployment, 7) * 2 ** 32).toString(36).slice(0, 9).padEnd(9, '0');
     const pod = `svc-${deployment}-${hash}-${(noise(p, 11) * 2 ** 32).toString(36).slice(0, 5).padEnd(5, '0')}`;
     void replica;
-    for (let c = 0; c < CONTAINERS_PER_POD && out.length < shape.containers; c++) out.push({ namespace: ns, pod, container: c === 0 ? 'app' : 'proxy' });
+    for (let c = 0; c < CONTAINERS_PER_POD && out.length < shape.containers; c++)
+      out.push({ namespace: ns, pod, container: c === 0 ? 'app' : 'proxy' });
   }
   return out;
 }
@@ -67,11 +73,22 @@ export function memoryAt(i: number, m: number): number {
   return Math.round(base * cycle + noise(i, m + 7) * 16) * MiB;
 }
 
-function* range(from: number, to: number, step: number, f: (t: number, m: number) => number): Generator<readonly [number, number]> {
+function* range(
+  from: number,
+  to: number,
+  step: number,
+  f: (t: number, m: number) => number,
+): Generator<readonly [number, number]> {
   for (let t = from; t < to; t += step) yield [t, f(t, Math.floor(t / 60))];
 }
 
-function dayFamilies(shape: BenchShape, ids: readonly ContainerId[], counters: Float64Array, from: number, to: number): MetricFamily[] {
+function dayFamilies(
+  shape: BenchShape,
+  ids: readonly ContainerId[],
+  counters: Float64Array,
+  from: number,
+  to: number,
+): MetricFamily[] {
   const cpu: SeriesData[] = [];
   const mem: SeriesData[] = [];
   ids.forEach((id, i) => {
@@ -82,7 +99,10 @@ function dayFamilies(shape: BenchShape, ids: readonly ContainerId[], counters: F
         return Math.round(counters[i]! * 1000) / 1000;
       }),
     });
-    mem.push({ labels: { namespace: id.namespace, pod: id.pod, container: id.container }, samples: range(from, to, shape.stepSeconds, (_t, m) => memoryAt(i, m)) });
+    mem.push({
+      labels: { namespace: id.namespace, pod: id.pod, container: id.container },
+      samples: range(from, to, shape.stepSeconds, (_t, m) => memoryAt(i, m)),
+    });
   });
   return [
     { name: 'container_cpu_usage_seconds_total', type: 'counter', series: cpu },
@@ -90,13 +110,19 @@ function dayFamilies(shape: BenchShape, ids: readonly ContainerId[], counters: F
   ];
 }
 
-export const dataDirFor = (root: string, s: BenchShape): string => join(root, `rightsize-${s.containers}c-${s.days}d-${s.stepSeconds}s-${s.endSeconds}`);
+export const dataDirFor = (root: string, s: BenchShape): string =>
+  join(root, `rightsize-${s.containers}c-${s.days}d-${s.stepSeconds}s-${s.endSeconds}`);
 
 /** Backfills (or reuses) the TSDB for `shape`; returns its directory and how long the backfill took. */
-export async function ensureBenchData(root: string, shape: BenchShape, log: (s: string) => void): Promise<{ dir: string; backfillMs: number; reused: boolean }> {
+export async function ensureBenchData(
+  root: string,
+  shape: BenchShape,
+  log: (s: string) => void,
+): Promise<{ dir: string; backfillMs: number; reused: boolean }> {
   const dir = dataDirFor(root, shape);
   const marker = join(dir, 'kubetune-bench.json');
-  if (existsSync(marker) && readFileSync(marker, 'utf8') === JSON.stringify(shape)) return { dir, backfillMs: 0, reused: true };
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === JSON.stringify(shape))
+    return { dir, backfillMs: 0, reused: true };
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const ids = containerIds(shape);

@@ -38,8 +38,16 @@ export async function runKubetuneChild(o: ChildOptions): Promise<ChildResult> {
   const started = performance.now();
   const prom = new PrometheusClient({ url: o.url, timeoutMs: 300_000 });
   const params = { ...DEFAULT_PARAMS, historySeconds: o.windowSeconds, resolutionSeconds: STEP };
-  const collected = await collectPodStats(prom, { endSeconds: o.endSeconds, windowSeconds: o.windowSeconds, resolutionSeconds: STEP, stats: statsNeeded(['guide'], false) });
-  const evidence = aggregateEvidence(collected.pods.values(), indexOwners(collected.owners), [], { resolutionSeconds: STEP, windowSeconds: o.windowSeconds });
+  const collected = await collectPodStats(prom, {
+    endSeconds: o.endSeconds,
+    windowSeconds: o.windowSeconds,
+    resolutionSeconds: STEP,
+    stats: statsNeeded(['guide'], false),
+  });
+  const evidence = aggregateEvidence(collected.pods.values(), indexOwners(collected.owners), [], {
+    resolutionSeconds: STEP,
+    windowSeconds: o.windowSeconds,
+  });
   const outcome = rightsize({ specs: [], evidence }, 'guide', params);
   const ms = performance.now() - started;
   const sample: Record<string, Sample> = {};
@@ -48,10 +56,23 @@ export async function runKubetuneChild(o: ChildOptions): Promise<ChildResult> {
     .forEach((p, i) => {
       if (i % SAMPLE_EVERY !== 0) return;
       const s = p.stats;
-      sample[keyText(p.key)] = { cpuP95: s.cpuP95, cpuMax: s.cpuMax, memP50: s.memP50, memMax: s.memMax, memPoints: s.memPoints } as Sample;
+      sample[keyText(p.key)] = {
+        cpuP95: s.cpuP95,
+        cpuMax: s.cpuMax,
+        memP50: s.memP50,
+        memMax: s.memMax,
+        memPoints: s.memPoints,
+      } as Sample;
     });
   if (outcome.totals.recommended === 0) throw new Error('kubetune recommended nothing');
-  return { ms, queries: prom.stats().queries, bytes: prom.stats().bytes, maxRssKb: process.resourceUsage().maxRSS, containers: collected.pods.size, sample };
+  return {
+    ms,
+    queries: prom.stats().queries,
+    bytes: prom.stats().bytes,
+    maxRssKb: process.resourceUsage().maxRSS,
+    containers: collected.pods.size,
+    sample,
+  };
 }
 
 /** Prometheus' quantile: linear interpolation at rank q·(n-1). */
@@ -68,7 +89,13 @@ export async function runBaselineChild(o: ChildOptions): Promise<ChildResult> {
   const start = o.endSeconds - o.windowSeconds + STEP;
   const series = await prom.series([discoverySelector(undefined)], { startSeconds: start, endSeconds: o.endSeconds });
   const keys = new Map<string, PodContainerKey>();
-  for (const l of series) if (l['namespace'] && l['pod'] && l['container']) keys.set(`${l['namespace']}/${l['pod']}/${l['container']}`, { namespace: l['namespace'], pod: l['pod'], container: l['container'] });
+  for (const l of series)
+    if (l['namespace'] && l['pod'] && l['container'])
+      keys.set(`${l['namespace']}/${l['pod']}/${l['container']}`, {
+        namespace: l['namespace'],
+        pod: l['pod'],
+        container: l['container'],
+      });
   const all = [...keys.values()].sort((a, b) => podKey(a).localeCompare(podKey(b)));
   const chosen = all.map((k, i) => ({ k, i })).filter(({ i }) => i % o.stride === 0);
   const window = { startSeconds: start, endSeconds: o.endSeconds, stepSeconds: STEP };
@@ -82,10 +109,23 @@ export async function runBaselineChild(o: ChildOptions): Promise<ChildResult> {
       ]);
       const c = Float64Array.from(cpu.series[0]?.values.map(([, v]) => v * 1000) ?? []).sort();
       const m = Float64Array.from(mem.series[0]?.values.map(([, v]) => v) ?? []).sort();
-      const stats: Sample = { cpuP95: quantile(c, 0.95), cpuMax: c[c.length - 1]!, memP50: quantile(m, 0.5), memMax: m[m.length - 1]!, memPoints: m.length };
+      const stats: Sample = {
+        cpuP95: quantile(c, 0.95),
+        cpuMax: c[c.length - 1]!,
+        memP50: quantile(m, 0.5),
+        memMax: m[m.length - 1]!,
+        memPoints: m.length,
+      };
       if (i % SAMPLE_EVERY === 0) sample[keyText(k)] = stats;
     }),
   );
   const ms = performance.now() - started;
-  return { ms, queries: prom.stats().queries, bytes: prom.stats().bytes, maxRssKb: process.resourceUsage().maxRSS, containers: chosen.length, sample };
+  return {
+    ms,
+    queries: prom.stats().queries,
+    bytes: prom.stats().bytes,
+    maxRssKb: process.resourceUsage().maxRSS,
+    containers: chosen.length,
+    sample,
+  };
 }

@@ -9,7 +9,9 @@ import { extractComponents } from '../model/components/extract.js';
 import { Snapshot } from '../model/snapshot.js';
 import { buildReport, type Report } from '../reporters/report.js';
 import { RULES } from '../rules/index.js';
+import { refineFindingLines } from '../sources/files/locate.js';
 import { readInputs, type ReadResult } from '../sources/files/read.js';
+import { sortFindings } from '../engine/sort.js';
 import { VERSION } from './version.js';
 
 export interface AuditOptions {
@@ -32,7 +34,8 @@ export interface AuditResult {
 export function resolveKubeVersion(input: string | undefined): KubeVersion {
   const text = input ?? DEFAULT_KUBE_VERSION;
   const v = parseKubeVersion(text);
-  if (!v) throw new UsageError(`--kube-version: not a Kubernetes version: ${JSON.stringify(text)} (expected e.g. 1.33)`);
+  if (!v)
+    throw new UsageError(`--kube-version: not a Kubernetes version: ${JSON.stringify(text)} (expected e.g. 1.33)`);
   return v;
 }
 
@@ -66,7 +69,15 @@ export function auditRead(read: ReadResult, options: AuditOptions = {}, command 
 }
 
 /** Reads manifests and component configs from paths (files, directories, globs, `-`) and audits them. */
-export async function auditFiles(paths: readonly string[], options: AuditOptions & { stdin?: Readable } = {}): Promise<AuditResult> {
-  const read = await readInputs(paths, options.stdin ? { stdin: options.stdin } : {});
-  return auditRead(read, options);
+export async function auditFiles(
+  paths: readonly string[],
+  options: AuditOptions & { stdin?: Readable; cwd?: string } = {},
+): Promise<AuditResult> {
+  const read = await readInputs(paths, {
+    ...(options.stdin ? { stdin: options.stdin } : {}),
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+  });
+  const result = auditRead(read, options);
+  const findings = sortFindings(await refineFindingLines(result.report.findings));
+  return { ...result, report: { ...result.report, findings } };
 }

@@ -17,7 +17,8 @@ export function loadConfig(explicit: string | undefined, cwd: string): KubetuneC
   try {
     raw = yaml.load(readFileSync(file, 'utf8'), { filename: file, schema: yaml.CORE_SCHEMA });
   } catch (e) {
-    if (e instanceof yaml.YAMLException) throw new ConfigError(e.reason || e.message, file, (e.mark?.line ?? 0) + 1, { cause: e });
+    if (e instanceof yaml.YAMLException)
+      throw new ConfigError(e.reason || e.message, file, (e.mark?.line ?? 0) + 1, { cause: e });
     throw new ConfigError(e instanceof Error ? e.message : String(e), file, undefined, { cause: e });
   }
   return parseConfig(raw, file);

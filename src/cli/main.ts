@@ -29,14 +29,19 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', `\nExit codes:\n${EXIT_CODE_TABLE.map((e) => `  ${String(e.code).padEnd(3)} ${e.meaning}`).join('\n')}\n`);
+    .addHelpText(
+      'after',
+      `\nExit codes:\n${EXIT_CODE_TABLE.map((e) => `  ${String(e.code).padEnd(3)} ${e.meaning}`).join('\n')}\n`,
+    );
   for (const c of COMMANDS) c.register(program, ctx);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exit;
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help'
+        ? EXIT.ok
+        : EXIT.usage;
     }
     if (isKubetuneError(e)) {
       io.stderr.write(`kubetune: ${e.message}\n`);

@@ -8,7 +8,9 @@ const PRIORITIES: readonly Priority[] = ['P0', 'P1', 'P2'];
 
 export function parseFailOn(s: string): FailOn {
   if (s === 'none' || SEVERITIES.includes(s as Severity) || PRIORITIES.includes(s as Priority)) return s as FailOn;
-  throw new UsageError(`--fail-on must be one of none, ${SEVERITIES.join(', ')}, ${PRIORITIES.join(', ')} (got ${JSON.stringify(s)})`);
+  throw new UsageError(
+    `--fail-on must be one of none, ${SEVERITIES.join(', ')}, ${PRIORITIES.join(', ')} (got ${JSON.stringify(s)})`,
+  );
 }
 
 const INPUT_CODES = new Set(['parse-error', 'source-error', 'skipped-input', 'not-kubernetes']);

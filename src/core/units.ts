@@ -39,10 +39,23 @@ export function parseQuantity(input: string | number): number {
   if (!m || input.trim() !== input) throw new QuantityError(input);
   const [, sign, digits, suffix, exponent] = m;
   const value = Number(digits);
-  const factor =
-    exponent !== undefined ? 10 ** Number(exponent) : suffix !== undefined ? (BINARY[suffix] ?? DECIMAL[suffix] ?? 1) : 1;
-  const result = value * factor;
+  const result =
+    exponent !== undefined
+      ? scale10(value, Number(exponent))
+      : suffix !== undefined
+        ? applySuffix(value, suffix)
+        : value;
   return sign === '-' ? -result : result;
+}
+
+/** Multiplies by 10^exp dividing for negative exponents, so that `300m` is exactly 0.3. */
+const scale10 = (value: number, exp: number): number => (exp >= 0 ? value * 10 ** exp : value / 10 ** -exp);
+
+function applySuffix(value: number, suffix: string): number {
+  const binary = BINARY[suffix];
+  if (binary !== undefined) return value * binary;
+  const decimal = DECIMAL[suffix] ?? 1;
+  return decimal < 1 ? value / Math.round(1 / decimal) : value * decimal;
 }
 
 export function tryParseQuantity(input: unknown): number | undefined {
@@ -54,7 +67,8 @@ export function tryParseQuantity(input: unknown): number | undefined {
   }
 }
 
-export const parseCpu = (input: string | number): Millicores => parseQuantity(input) * 1000;
+/** CPU in millicores, rounded to nanocores (the API server's own precision) so that `9m` is exactly 9. */
+export const parseCpu = (input: string | number): Millicores => Math.round(parseQuantity(input) * 1e9) / 1e6;
 export const parseBytes = (input: string | number): Bytes => parseQuantity(input);
 
 /** Formats bytes with the largest binary suffix that keeps an integer (rounding up to Mi when needed). */
@@ -69,7 +83,7 @@ export function formatBytes(bytes: Bytes): string {
 
 /** Formats millicores as Kubernetes prints them: whole cores when exact, else `NNNm`. */
 export function formatCpu(millicores: Millicores): string {
-  const m = Math.ceil(millicores);
+  const m = Math.ceil(Math.round(millicores * 1e6) / 1e6);
   return m % 1000 === 0 ? String(m / 1000) : `${m}m`;
 }
 

@@ -17,7 +17,9 @@ export interface KubetuneConfig {
   readonly profile?: ProfileName;
   readonly kubeVersion?: string;
   readonly failOn?: Severity;
-  readonly rules: Readonly<Record<string, { readonly severity?: RuleSetting; readonly options?: Record<string, unknown> }>>;
+  readonly rules: Readonly<
+    Record<string, { readonly severity?: RuleSetting; readonly options?: Record<string, unknown> }>
+  >;
   readonly exemptions: readonly Exemption[];
 }
 
@@ -48,7 +50,8 @@ export function parseConfig(raw: unknown, file = '.kubetune.yaml'): KubetuneConf
   }
   if (raw['kubeVersion'] !== undefined) out.kubeVersion = String(raw['kubeVersion']);
   if (raw['failOn'] !== undefined) {
-    if (!SEVERITIES.includes(raw['failOn'] as Severity)) throw new ConfigError(`failOn must be one of ${SEVERITIES.join(', ')}`, file);
+    if (!SEVERITIES.includes(raw['failOn'] as Severity))
+      throw new ConfigError(`failOn must be one of ${SEVERITIES.join(', ')}`, file);
     out.failOn = raw['failOn'] as Severity;
   }
   if (raw['rules'] !== undefined) {
@@ -95,7 +98,10 @@ export function isExempt(config: KubetuneConfig, ruleId: string, ref: ObjectRef)
   );
 }
 
-export function isIgnoredByAnnotation(annotations: Readonly<Record<string, string>> | undefined, ruleId: string): boolean {
+export function isIgnoredByAnnotation(
+  annotations: Readonly<Record<string, string>> | undefined,
+  ruleId: string,
+): boolean {
   const v = annotations?.[IGNORE_ANNOTATION];
   if (v === undefined) return false;
   return v

@@ -13,7 +13,8 @@ export function applyPatch<T>(target: T, ops: readonly PatchOp[]): T {
     if (op.op === 'remove') {
       if (Array.isArray(parent) && typeof key === 'number') parent.splice(key, 1);
       else delete (parent as Record<string, unknown>)[key];
-    } else if (Array.isArray(parent) && typeof key === 'number' && op.op === 'add') parent.splice(key, 0, clone(op.value));
+    } else if (Array.isArray(parent) && typeof key === 'number' && op.op === 'add')
+      parent.splice(key, 0, clone(op.value));
     else (parent as Record<string | number, unknown>)[key] = clone(op.value);
   }
   return root as T;

@@ -67,7 +67,10 @@ export function runRules(rules: readonly AnyRule[], snapshot: Snapshot, options:
     const severity: Severity = setting?.severity ?? rule.defaultSeverity;
     const before = findings.length;
     let errored = false;
-    for (const entry of SUBJECT_PROVIDERS[rule.target as Target](snapshot) as Iterable<{ subject: never; at: Located }>) {
+    for (const entry of SUBJECT_PROVIDERS[rule.target as Target](snapshot) as Iterable<{
+      subject: never;
+      at: Located;
+    }>) {
       if (!appliesTo(rule, entry.subject)) continue;
       try {
         for (const v of rule.check(entry.subject, ctx) as Iterable<Violation<string>>) {

@@ -22,11 +22,13 @@ export interface SchemaProblem {
 interface ModelClass {
   readonly apiVersion: string;
   readonly kind: string;
-  new (data: unknown): { validate(): void };
+  readonly prototype: { validate(this: unknown): void };
 }
 
 const isModelClass = (v: unknown): v is ModelClass =>
-  typeof v === 'function' && typeof (v as { apiVersion?: unknown }).apiVersion === 'string' && typeof (v as { kind?: unknown }).kind === 'string';
+  typeof v === 'function' &&
+  typeof (v as { apiVersion?: unknown }).apiVersion === 'string' &&
+  typeof (v as { kind?: unknown }).kind === 'string';
 
 let validators: Map<string, ModelClass> | undefined;
 function validatorFor(apiVersion: string, kind: string): ModelClass | undefined {
@@ -47,45 +49,100 @@ interface Attribute {
   readonly type: string;
 }
 type AttributeClass = { getAttributeTypeMap(): readonly Attribute[] };
-const attributeCache = new Map<string, ReadonlyMap<string, string> | null>();
 
-function attributesOf(typeName: string): ReadonlyMap<string, string> | undefined {
-  let cached = attributeCache.get(typeName);
-  if (cached === undefined) {
-    const cls = (clientNode as unknown as Record<string, AttributeClass | undefined>)[typeName];
-    cached = cls && typeof cls.getAttributeTypeMap === 'function' ? new Map(cls.getAttributeTypeMap().map((a) => [a.baseName, a.type])) : null;
-    attributeCache.set(typeName, cached);
-  }
-  return cached ?? undefined;
+/**
+ * What the unknown-field walk knows about a client-node type, compiled once per type name:
+ * an array or map of another type, an object with known fields, or a leaf (primitives, quantities, free-form).
+ */
+type FieldShape =
+  | { readonly tag: 'array'; readonly of: FieldShape }
+  | { readonly tag: 'map'; readonly of: FieldShape }
+  | { readonly tag: 'object'; readonly fields: Map<string, FieldShape> }
+  | { readonly tag: 'leaf' };
+
+const LEAF: FieldShape = { tag: 'leaf' };
+const shapes = new Map<string, FieldShape>();
+
+function attributeTypes(typeName: string): readonly Attribute[] | undefined {
+  const cls = (clientNode as unknown as Record<string, AttributeClass | undefined>)[typeName];
+  return cls && typeof cls.getAttributeTypeMap === 'function' ? cls.getAttributeTypeMap() : undefined;
 }
+
+function shapeOf(type: string): FieldShape {
+  const known = shapes.get(type);
+  if (known) return known;
+  const arrayOf = /^Array<(.+)>$/.exec(type);
+  const mapOf = arrayOf ? null : /^\{ \[key: string\]: (.+); \}$/.exec(type);
+  if (arrayOf || mapOf) {
+    const shape = { tag: arrayOf ? ('array' as const) : ('map' as const), of: LEAF };
+    shapes.set(type, shape);
+    shape.of = shapeOf((arrayOf ?? mapOf)![1]!);
+    return shape;
+  }
+  const attrs = attributeTypes(type);
+  if (!attrs) {
+    shapes.set(type, LEAF);
+    return LEAF;
+  }
+  // Registered before its fields are compiled: recursive types (JSONSchemaProps) refer to themselves.
+  const shape: FieldShape = { tag: 'object', fields: new Map() };
+  shapes.set(type, shape);
+  for (const a of attrs) shape.fields.set(a.baseName, shapeOf(a.type));
+  return shape;
+}
+
+interface KindSchema {
+  readonly validator: ModelClass | undefined;
+  readonly root: FieldShape | undefined;
+}
+const kindSchemas = new Map<string, Map<string, KindSchema>>();
 
 /** client-node's class for a top-level kind: `apps/v1` Deployment → V1Deployment, `autoscaling/v2` HPA → V2HorizontalPodAutoscaler. */
-function rootType(apiVersion: string, kind: string): string | undefined {
+function rootShape(apiVersion: string, kind: string): FieldShape | undefined {
   const version = apiVersion.split('/').pop() ?? '';
-  const name = `${version.charAt(0).toUpperCase()}${version.slice(1)}${kind}`;
-  const attrs = attributesOf(name);
+  const shape = shapeOf(`${version.charAt(0).toUpperCase()}${version.slice(1)}${kind}`);
   // Guard against same-named kinds of other groups (events.k8s.io Event vs core Event).
-  return attrs && attrs.has('kind') ? name : undefined;
+  return shape.tag === 'object' && shape.fields.has('kind') ? shape : undefined;
 }
 
-function* unknownFields(value: unknown, type: string, path: JsonPath, depth = 0): Generator<SchemaProblem> {
-  if (depth > 64 || value === null || typeof value !== 'object') return;
-  const arrayOf = /^Array<(.+)>$/.exec(type);
-  if (arrayOf) {
-    if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* unknownFields(v, arrayOf[1]!, [...path, i], depth + 1);
+function kindSchema(apiVersion: string, kind: string): KindSchema {
+  let byKind = kindSchemas.get(apiVersion);
+  if (!byKind) kindSchemas.set(apiVersion, (byKind = new Map()));
+  let entry = byKind.get(kind);
+  if (!entry)
+    byKind.set(kind, (entry = { validator: validatorFor(apiVersion, kind), root: rootShape(apiVersion, kind) }));
+  return entry;
+}
+
+const MAX_DEPTH = 64;
+
+/** Walks `value` against its shape; the path is one mutable stack, copied only when a problem is found. */
+function unknownFields(value: unknown, shape: FieldShape, path: (string | number)[], out: SchemaProblem[]): void {
+  if (path.length > MAX_DEPTH || value === null || typeof value !== 'object' || shape.tag === 'leaf') return;
+  if (shape.tag === 'array') {
+    if (!Array.isArray(value)) return;
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      unknownFields(value[i], shape.of, path, out);
+      path.pop();
+    }
     return;
   }
-  const mapOf = /^\{ \[key: string\]: (.+); \}$/.exec(type);
-  if (mapOf) {
-    for (const [k, v] of Object.entries(value)) yield* unknownFields(v, mapOf[1]!, [...path, k], depth + 1);
+  if (shape.tag === 'map') {
+    for (const k of Object.keys(value)) {
+      path.push(k);
+      unknownFields((value as Record<string, unknown>)[k], shape.of, path, out);
+      path.pop();
+    }
     return;
   }
-  const attrs = attributesOf(type);
-  if (!attrs || Array.isArray(value)) return;
-  for (const [k, v] of Object.entries(value)) {
-    const childType = attrs.get(k);
-    if (childType === undefined) yield { kind: 'unknown-field', path: [...path, k], message: `unknown field "${k}"` };
-    else yield* unknownFields(v, childType, [...path, k], depth + 1);
+  if (Array.isArray(value)) return;
+  for (const k of Object.keys(value)) {
+    const child = shape.fields.get(k);
+    path.push(k);
+    if (child === undefined) out.push({ kind: 'unknown-field', path: [...path], message: `unknown field "${k}"` });
+    else unknownFields((value as Record<string, unknown>)[k], child, path, out);
+    path.pop();
   }
 }
 
@@ -106,16 +163,22 @@ interface AjvError {
 }
 
 /** Problems the API server would reject (or silently drop) for a built-in kind; undefined for kinds it does not know. */
-export function validateAgainstSchema(object: { apiVersion: string; kind: string }): readonly SchemaProblem[] | undefined {
-  const cls = validatorFor(object.apiVersion, object.kind);
-  const root = rootType(object.apiVersion, object.kind);
-  if (!cls && !root) return undefined;
+export function validateAgainstSchema(object: {
+  apiVersion: string;
+  kind: string;
+}): readonly SchemaProblem[] | undefined {
+  const { validator, root } = kindSchema(object.apiVersion, object.kind);
+  if (!validator && !root) return undefined;
   const problems: SchemaProblem[] = [];
-  if (cls) {
+  if (validator) {
     try {
-      new cls(object).validate();
+      // The model's validate() on the object itself: `new Model(object)` would only copy it first (it drops
+      // undefined values, which parsed JSON and YAML never hold) and the apiVersion/kind it sets are the ones matched.
+      validator.prototype.validate.call(object);
     } catch (e) {
-      const errors = ((e as { errors?: AjvError[] }).errors ?? []).filter((x) => x.keyword !== 'oneOf' && x.keyword !== 'anyOf');
+      const errors = ((e as { errors?: AjvError[] }).errors ?? []).filter(
+        (x) => x.keyword !== 'oneOf' && x.keyword !== 'anyOf',
+      );
       const seen = new Set<string>();
       for (const err of errors) {
         const missing = err.keyword === 'required' ? String(err.params?.['missingProperty'] ?? '') : '';
@@ -128,6 +191,6 @@ export function validateAgainstSchema(object: { apiVersion: string; kind: string
       }
     }
   }
-  if (root) problems.push(...unknownFields(object, root, []));
+  if (root) unknownFields(object, root, [], problems);
   return problems;
 }

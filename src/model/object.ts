@@ -99,7 +99,8 @@ export const isRecord = (v: unknown): v is Record<string, unknown> =>
 export const asArray = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
 export const asRecord = (v: unknown): Readonly<Record<string, unknown>> => (isRecord(v) ? v : {});
 export const asString = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-export const asNumber = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+export const asNumber = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 
 /** Whether a document looks like a Kubernetes object (has string apiVersion and kind). */
 export const isKubeObject = (v: unknown): v is KubeObject =>

@@ -1,7 +1,7 @@
 import type { ComponentConfigBase } from './component-config.js';
 import { formatRef, namespaceOf, type Resource } from './object.js';
 import { matchesSelector, type LabelSelector } from './selector.js';
-import { toWorkload, type Workload } from './workload.js';
+import { isWorkloadKind, toWorkload, type Workload } from './workload.js';
 
 const key = (kind: string, namespace: string | undefined, name: string): string =>
   `${kind}\u0000${namespace ?? ''}\u0000${name}`;
@@ -15,6 +15,8 @@ export class Snapshot {
   private readonly nsIndex = new Map<string, Resource[]>();
   private workloadCache?: readonly Workload[];
   private topWorkloadCache?: readonly Workload[];
+  /** One view per resource, shared by `allWorkloads` and `workloads`. */
+  private readonly viewCache = new Map<Resource, Workload>();
 
   constructor(resources: readonly Resource[], components: readonly ComponentConfigBase[] = []) {
     this.resources = Object.freeze([...resources]);
@@ -51,14 +53,32 @@ export class Snapshot {
 
   /** Every pod-owning object as a Workload (including those owned by another object in the snapshot). */
   get allWorkloads(): readonly Workload[] {
-    this.workloadCache ??= this.resources.flatMap((r) => toWorkload(r) ?? []);
+    this.workloadCache ??= this.collectWorkloads(() => true);
     return this.workloadCache;
   }
 
-  /** Workloads not controlled by another object of this snapshot: a Deployment, not its ReplicaSets and Pods. */
+  /**
+   * Workloads not controlled by another object of this snapshot: a Deployment, not its ReplicaSets and Pods.
+   * Owned objects are never turned into views here (on a cluster dump that is most pods).
+   */
   get workloads(): readonly Workload[] {
-    this.topWorkloadCache ??= this.allWorkloads.filter((w) => this.controllerOf(w.resource) === undefined);
+    this.topWorkloadCache ??= this.collectWorkloads((r) => this.controllerOf(r) === undefined);
     return this.topWorkloadCache;
+  }
+
+  private collectWorkloads(keep: (r: Resource) => boolean): Workload[] {
+    const out: Workload[] = [];
+    for (const r of this.resources) {
+      if (!isWorkloadKind(r.object.kind) || !keep(r)) continue;
+      let w = this.viewCache.get(r);
+      if (w === undefined) {
+        w = toWorkload(r);
+        if (w === undefined) continue;
+        this.viewCache.set(r, w);
+      }
+      out.push(w);
+    }
+    return out;
   }
 
   /** The controlling owner of a resource when that owner is in the snapshot. */

@@ -128,8 +128,8 @@ function pair<T extends number>(
   const req = tryParseQuantity(requests[name]);
   const lim = tryParseQuantity(limits[name]);
   const out: { request?: T; limit?: T; effectiveRequest?: T } = {};
-  if (req !== undefined) out.request = (req * scale) as T;
-  if (lim !== undefined) out.limit = (lim * scale) as T;
+  if (req !== undefined) out.request = (Math.round(req * scale * 1e6) / 1e6) as T;
+  if (lim !== undefined) out.limit = (Math.round(lim * scale * 1e6) / 1e6) as T;
   const eff = out.request ?? out.limit;
   if (eff !== undefined) out.effectiveRequest = eff;
   return out;
@@ -224,7 +224,9 @@ function podTemplateMeta(object: KubeObject, kind: WorkloadKind): Readonly<Recor
   if (kind === 'Pod') return asRecord(object.metadata);
   const spec = asRecord(object['spec']);
   const template =
-    kind === 'CronJob' ? asRecord(asRecord(asRecord(spec['jobTemplate'])['spec'])['template']) : asRecord(spec['template']);
+    kind === 'CronJob'
+      ? asRecord(asRecord(asRecord(spec['jobTemplate'])['spec'])['template'])
+      : asRecord(spec['template']);
   return asRecord(template['metadata']);
 }
 
@@ -253,7 +255,8 @@ export function toWorkload(resource: Resource): Workload | undefined {
   let podSpec: unknown = object;
   for (const p of podSpecPath) podSpec = asRecord(podSpec)[p];
   const spec = asRecord(podSpec);
-  const list = (key: string, ck: ContainerKind) => asArray(spec[key]).map((c, i) => parseContainer(c, ck, i, podSpecPath));
+  const list = (key: string, ck: ContainerKind) =>
+    asArray(spec[key]).map((c, i) => parseContainer(c, ck, i, podSpecPath));
   const containers = list('containers', 'container');
   const initContainers = list('initContainers', 'initContainer');
   const ephemeralContainers = list('ephemeralContainers', 'ephemeralContainer');

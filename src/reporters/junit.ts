@@ -31,12 +31,19 @@ export function renderJunit(report: Report): string {
           : `<system-out>${xmlEscape(f.severity)}: ${body}</system-out>`;
       return `    <testcase classname="${xmlEscape(ruleId)}" name="${name}"${where ? ` file="${xmlEscape(f.source!.file)}"` : ''}>${inner}</testcase>`;
     });
-    suites.push(`  <testsuite name="${xmlEscape(ruleId)}" tests="${fs.length}" failures="${failures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="${xmlEscape(ruleId)}" tests="${fs.length}" failures="${failures}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`,
+    );
   }
   const ruleErrors = report.diagnostics.filter((d) => d.severity === 'error');
   if (ruleErrors.length > 0) {
-    const cases = ruleErrors.map((d) => `    <testcase classname="kubetune" name="${xmlEscape(d.code)}"><error message="${xmlEscape(d.message)}"/></testcase>`);
-    suites.push(`  <testsuite name="kubetune-input" tests="${cases.length}" failures="0" errors="${cases.length}" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
+    const cases = ruleErrors.map(
+      (d) =>
+        `    <testcase classname="kubetune" name="${xmlEscape(d.code)}"><error message="${xmlEscape(d.message)}"/></testcase>`,
+    );
+    suites.push(
+      `  <testsuite name="kubetune-input" tests="${cases.length}" failures="0" errors="${cases.length}" skipped="0">\n${cases.join('\n')}\n  </testsuite>`,
+    );
   }
   const total = report.findings.length + ruleErrors.length;
   const failures = report.summary.bySeverity.error;

@@ -5,7 +5,12 @@ import { isRightsizeSection, renderRightsizeMarkdown } from './rightsize.js';
 import { summaryLine } from './text.js';
 
 /** Escapes text for a Markdown table cell. */
-export const mdCell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/\r?\n/g, ' ');
+export const mdCell = (s: string): string =>
+  s
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))
+    .replace(/\r?\n/g, ' ');
 
 export function renderMarkdown(report: Report): string {
   const out = [`# kubetune ${report.command} report`, '', summaryLine(report), ''];

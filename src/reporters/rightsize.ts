@@ -60,7 +60,10 @@ export interface RightsizeSection {
 }
 
 export const isRightsizeSection = (v: unknown): v is RightsizeSection =>
-  typeof v === 'object' && v !== null && Array.isArray((v as RightsizeSection).recommendations) && typeof (v as RightsizeSection).strategy === 'string';
+  typeof v === 'object' &&
+  v !== null &&
+  Array.isArray((v as RightsizeSection).recommendations) &&
+  typeof (v as RightsizeSection).strategy === 'string';
 
 const cpu = (m: number | undefined): string => (m === undefined ? '-' : formatCpu(m));
 const mem = (b: number | undefined): string => (b === undefined ? '-' : formatBytes(b));
@@ -90,7 +93,9 @@ export function rightsizeRows(section: RightsizeSection): string[][] {
     const c = r.current;
     const n = r.recommended;
     const e = r.evidence;
-    const why = [...new Set(r.reasons.map((x) => x.code))].join(',') + (r.runtime.length ? `; ${r.runtime.map((x) => `${x.where}=${x.to}`).join(' ')}` : '');
+    const why =
+      [...new Set(r.reasons.map((x) => x.code))].join(',') +
+      (r.runtime.length ? `; ${r.runtime.map((x) => `${x.where}=${x.to}`).join(' ')}` : '');
     return [
       `${r.workload.kind}/${r.workload.namespace}/${r.workload.name}`,
       r.role === 'app' ? r.container : `${r.container} (${r.role})`,
@@ -119,7 +124,17 @@ export function rightsizeSummary(section: RightsizeSection): string {
   );
 }
 
-export const BACKTEST_HEADER = ['strategy', 'simulated OOM kills (samples)', 'containers OOM', 'throttled minutes', 'containers throttled', 'cores saved', 'GiB saved', 'saved/month', 'not enough data'] as const;
+export const BACKTEST_HEADER = [
+  'strategy',
+  'simulated OOM kills (samples)',
+  'containers OOM',
+  'throttled minutes',
+  'containers throttled',
+  'cores saved',
+  'GiB saved',
+  'saved/month',
+  'not enough data',
+] as const;
 
 export function backtestRows(section: RightsizeSection): string[][] {
   return (section.backtest?.strategies ?? []).map((s) => [
@@ -138,13 +153,22 @@ export function backtestRows(section: RightsizeSection): string[][] {
 /** A plain aligned table for terminals. */
 export function alignTable(header: readonly string[], rows: readonly string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)];
 }
 
 export function renderRightsizeText(section: RightsizeSection, sanitize: (s: string) => string): string[] {
   const out = alignTable(RIGHTSIZE_HEADER, rightsizeRows(section)).map(sanitize);
-  if (section.backtest) out.push('', 'BACKTEST (learn on the first part of the window, replay the rest)', ...alignTable(BACKTEST_HEADER, backtestRows(section)));
+  if (section.backtest)
+    out.push(
+      '',
+      'BACKTEST (learn on the first part of the window, replay the rest)',
+      ...alignTable(BACKTEST_HEADER, backtestRows(section)),
+    );
   out.push('', rightsizeSummary(section), '');
   return out;
 }
@@ -155,7 +179,14 @@ export function renderRightsizeMarkdown(section: RightsizeSection, cell: (s: str
     `|${header.map(() => '---').join('|')}|`,
     ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
   ];
-  const out = ['## Rightsizing', '', rightsizeSummary(section), '', ...table(RIGHTSIZE_HEADER, rightsizeRows(section)), ''];
+  const out = [
+    '## Rightsizing',
+    '',
+    rightsizeSummary(section),
+    '',
+    ...table(RIGHTSIZE_HEADER, rightsizeRows(section)),
+    '',
+  ];
   if (section.backtest) out.push('### Backtest', '', ...table(BACKTEST_HEADER, backtestRows(section)), '');
   return out;
 }

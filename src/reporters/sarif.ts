@@ -38,7 +38,14 @@ export function toSarif(report: Report): Sarif.Log {
       message: { text: f.message },
       locations: [location],
       partialFingerprints: { 'kubetune/v1': `${f.ruleId}|${formatRef(f.object)}|${formatPath(f.path)}|${f.messageId}` },
-      ...(f.priority || f.evidence ? { properties: { ...(f.priority ? { priority: f.priority } : {}), ...(f.evidence ? { evidence: f.evidence } : {}) } } : {}),
+      ...(f.priority || f.evidence
+        ? {
+            properties: {
+              ...(f.priority ? { priority: f.priority } : {}),
+              ...(f.evidence ? { evidence: f.evidence } : {}),
+            },
+          }
+        : {}),
     };
   });
   return {
@@ -64,7 +71,16 @@ export function toSarif(report: Report): Sarif.Log {
                 level: LEVEL[d.severity],
                 message: { text: d.message },
                 ...(d.file
-                  ? { locations: [{ physicalLocation: { artifactLocation: { uri: toUri(d.file) }, ...(d.line ? { region: { startLine: d.line } } : {}) } }] }
+                  ? {
+                      locations: [
+                        {
+                          physicalLocation: {
+                            artifactLocation: { uri: toUri(d.file) },
+                            ...(d.line ? { region: { startLine: d.line } } : {}),
+                          },
+                        },
+                      ],
+                    }
                   : {}),
               })),
           },

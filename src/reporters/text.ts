@@ -30,7 +30,7 @@ export function renderText(report: Report, options: RenderOptions = {}): string 
     lines.push(paint('bold', paint(sev, `${sev.toUpperCase()} (${group.length})`)));
     const byObject = new Map<string, Finding[]>();
     for (const f of group) {
-      const k = formatRef(f.object) + (f.source ? `  ${f.source.file}:${f.source.line}` : '');
+      const k = formatRef(f.object) + (f.source ? `  ${f.source.file}` : '');
       byObject.set(k, [...(byObject.get(k) ?? []), f]);
     }
     for (const [obj, fs] of byObject) {
@@ -38,7 +38,8 @@ export function renderText(report: Report, options: RenderOptions = {}): string 
       for (const f of fs) {
         const pr = f.priority ? `${f.priority} ` : '';
         const at = f.path.length ? paint('dim', `  ${formatPath(f.path)}`) : '';
-        lines.push(`    ${paint(sev, '●')} ${pr}${sanitize(f.message)} ${paint('dim', `[${f.ruleId}]`)}${at}`);
+        const line = f.source ? paint('dim', `${String(f.source.line).padStart(5)}  `) : '       ';
+        lines.push(`  ${line}${paint(sev, '●')} ${pr}${sanitize(f.message)} ${paint('dim', `[${f.ruleId}]`)}${at}`);
       }
     }
     lines.push('');

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseKubeVersion, DEFAULT_KUBE_VERSION } from '../core/version.js';
@@ -28,10 +28,12 @@ export interface FixtureOptions {
   readonly ruleOptions?: Record<string, unknown>;
 }
 
-export const fixturesDir = (rule: Pick<AnyRule, 'area' | 'id'>): string => join(RULES_DIR, rule.area, 'fixtures', rule.id);
+export const fixturesDir = (rule: Pick<AnyRule, 'area' | 'id'>): string =>
+  join(RULES_DIR, rule.area, 'fixtures', rule.id);
 
 /** Reads `# kubetune-test: {...}` from a fixture's first lines (kubeVersion, profile, ruleOptions). */
 function headerOptions(file: string): FixtureOptions {
+  if (statSync(file).isDirectory()) return {}; // a fixture directory: several files read together (cross-file rules)
   const head = readFileSync(file, 'utf8').slice(0, 2000);
   const m = /^#\s*kubetune-test:\s*(\{.*\})\s*$/m.exec(head);
   if (!m) return {};
@@ -40,7 +42,9 @@ function headerOptions(file: string): FixtureOptions {
   return {
     ...(typeof raw['kubeVersion'] === 'string' ? { kubeVersion: raw['kubeVersion'] } : {}),
     ...(profile ? { profile } : {}),
-    ...(typeof raw['ruleOptions'] === 'object' && raw['ruleOptions'] ? { ruleOptions: raw['ruleOptions'] as Record<string, unknown> } : {}),
+    ...(typeof raw['ruleOptions'] === 'object' && raw['ruleOptions']
+      ? { ruleOptions: raw['ruleOptions'] as Record<string, unknown> }
+      : {}),
   };
 }
 
@@ -68,14 +72,17 @@ export interface FixtureRun {
 export async function runFixture(rule: AnyRule, file: string, options: FixtureOptions = {}): Promise<FixtureRun> {
   const read = await readInputs([file]);
   const problems = read.diagnostics.filter((d) => d.severity === 'error');
-  if (problems.length > 0) throw new Error(`fixture ${file} does not read cleanly: ${problems.map((d) => d.message).join('; ')}`);
+  if (problems.length > 0)
+    throw new Error(`fixture ${file} does not read cleanly: ${problems.map((d) => d.message).join('; ')}`);
   const extracted = extractComponents(read.resources);
   const snapshot = new Snapshot(read.resources, [...read.components, ...extracted.components]);
   const kubeVersion = parseKubeVersion(options.kubeVersion ?? DEFAULT_KUBE_VERSION)!;
   const run = runRules([rule], snapshot, {
     kubeVersion,
     profile: options.profile ?? 'guide',
-    ...(options.ruleOptions ? { config: { rules: { [rule.id]: { options: options.ruleOptions } }, exemptions: [] } } : {}),
+    ...(options.ruleOptions
+      ? { config: { rules: { [rule.id]: { options: options.ruleOptions } }, exemptions: [] } }
+      : {}),
     available: ['cluster', 'metrics'],
   });
   return { run, snapshot, objects: read.resources.map((r) => r.object), findings: run.findings };

@@ -35,10 +35,19 @@ export const ruleTester = {
     const fixtures = listFixtures(rule);
     describe(`rule ${rule.id}`, () => {
       it('has pass and fail fixtures', () => {
-        expect(fixtures.some((f) => f.kind === 'pass'), 'a pass.* fixture').toBe(true);
-        expect(fixtures.some((f) => f.kind === 'fail'), 'a fail.* fixture').toBe(true);
+        expect(
+          fixtures.some((f) => f.kind === 'pass'),
+          'a pass.* fixture',
+        ).toBe(true);
+        expect(
+          fixtures.some((f) => f.kind === 'fail'),
+          'a fail.* fixture',
+        ).toBe(true);
         for (const name of Object.keys(spec.fail ?? {}))
-          expect(fixtures.some((f) => f.kind === 'fail' && f.name === name), `fixture fail.${name}.*`).toBe(true);
+          expect(
+            fixtures.some((f) => f.kind === 'fail' && f.name === name),
+            `fixture fail.${name}.*`,
+          ).toBe(true);
       });
       for (const fx of fixtures) {
         const options: FixtureOptions = { ...spec, ...fx.options };
@@ -69,7 +78,10 @@ export const ruleTester = {
               const want = await runFixture(rule, fixed.file, options);
               const got = applyFixes(objects, findings);
               expect(got).toEqual(want.objects);
-              expect(want.findings.map((f) => f.message), `fixed.${fx.name} must pass`).toEqual([]);
+              expect(
+                want.findings.map((f) => f.message),
+                `fixed.${fx.name} must pass`,
+              ).toEqual([]);
               const again = applyFixes(got, want.findings);
               expect(again).toEqual(got);
             }

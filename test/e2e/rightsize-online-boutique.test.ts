@@ -10,7 +10,13 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { main } from '../../src/cli/main.js';
-import { ONLINE_BOUTIQUE_MANIFESTS, onlineBoutiqueFamilies, quantile, readOnlineBoutique, type PodUsage } from '../support/online-boutique.js';
+import {
+  ONLINE_BOUTIQUE_MANIFESTS,
+  onlineBoutiqueFamilies,
+  quantile,
+  readOnlineBoutique,
+  type PodUsage,
+} from '../support/online-boutique.js';
 import { startBackfilledPrometheus, type BackfilledPrometheus } from '../support/prometheus.js';
 
 interface Values {
@@ -28,7 +34,13 @@ interface Rec {
 }
 interface Section {
   recommendations: Rec[];
-  backtest?: { replaySeconds: { start: number; end: number }; strategies: { strategy: string; containers: { workload: { name: string }; container: string; oomSamples: number; throttledMinutes: number }[] }[] };
+  backtest?: {
+    replaySeconds: { start: number; end: number };
+    strategies: {
+      strategy: string;
+      containers: { workload: { name: string }; container: string; oomSamples: number; throttledMinutes: number }[];
+    }[];
+  };
 }
 
 let prom: BackfilledPrometheus;
@@ -50,7 +62,19 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 }
 
 async function rightsizeJson(extra: string[]): Promise<Section> {
-  const r = await cli(['rightsize', ONLINE_BOUTIQUE_MANIFESTS, '--prometheus', prom.url, '--history', '1d', '--end', String(prom.endSeconds), '-o', 'json', ...extra]);
+  const r = await cli([
+    'rightsize',
+    ONLINE_BOUTIQUE_MANIFESTS,
+    '--prometheus',
+    prom.url,
+    '--history',
+    '1d',
+    '--end',
+    String(prom.endSeconds),
+    '-o',
+    'json',
+    ...extra,
+  ]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return (JSON.parse(r.stdout) as { sections: { rightsize: Section } }).sections.rightsize;
@@ -70,9 +94,15 @@ afterAll(async () => {
 describe('rightsize on the Online Boutique usage', () => {
   it('recommends for the 10 measured services and says "no data" for the unmeasured ones', async () => {
     const s = await rightsizeJson([]);
-    const ok = s.recommendations.filter((r) => r.status === 'ok').map((r) => r.workload.name).sort();
+    const ok = s.recommendations
+      .filter((r) => r.status === 'ok')
+      .map((r) => r.workload.name)
+      .sort();
     expect(ok).toEqual(pods.map((p) => p.deployment).sort());
-    const missing = s.recommendations.filter((r) => r.status !== 'ok').map((r) => `${r.workload.name}/${r.container}`).sort();
+    const missing = s.recommendations
+      .filter((r) => r.status !== 'ok')
+      .map((r) => `${r.workload.name}/${r.container}`)
+      .sort();
     expect(missing).toEqual(['loadgenerator/frontend-check', 'loadgenerator/main', 'redis-cart/redis']);
   });
 
@@ -82,11 +112,15 @@ describe('rightsize on the Online Boutique usage', () => {
       for (const r of s.recommendations.filter((x) => x.status === 'ok')) {
         const rows = usageOf(r.workload.name).rows;
         const peak = Math.max(...rows.map((x) => x.memoryBytes));
-        const p95 = quantile(rows.map((x) => x.cpuMillicores), 0.95);
+        const p95 = quantile(
+          rows.map((x) => x.cpuMillicores),
+          0.95,
+        );
         expect(r.recommended!.memoryLimit, `${r.workload.name} memory`).toBeGreaterThanOrEqual(peak);
         if (strategy !== 'vpa') expect(r.recommended!.cpuRequest, `${r.workload.name} cpu`).toBeGreaterThanOrEqual(p95);
         if (strategy === 'krr-simple') expect(r.recommended!.cpuLimit).toBeUndefined();
-        if (r.recommended!.cpuLimit !== undefined) expect(r.recommended!.cpuLimit).toBeGreaterThanOrEqual(r.recommended!.cpuRequest!);
+        if (r.recommended!.cpuLimit !== undefined)
+          expect(r.recommended!.cpuLimit).toBeGreaterThanOrEqual(r.recommended!.cpuRequest!);
       }
     });
   }
@@ -99,11 +133,24 @@ describe('rightsize on the Online Boutique usage', () => {
     expect(bt.strategies.map((x) => x.strategy)).toEqual(['guide', 'krr-simple', 'vpa']);
     for (const strategy of ['guide', 'krr-simple', 'vpa']) {
       // The learned values are not in the backtest section: learn them the same way, on the first half only.
-      const learned = await rightsizeJson(['--strategy', strategy, '--history', '2h', '--end', String(bt.replaySeconds.start), '--min-hours', '1']);
+      const learned = await rightsizeJson([
+        '--strategy',
+        strategy,
+        '--history',
+        '2h',
+        '--end',
+        String(bt.replaySeconds.start),
+        '--min-hours',
+        '1',
+      ]);
       const result = bt.strategies.find((x) => x.strategy === strategy)!;
       for (const c of result.containers.filter((x) => usageOf(x.workload.name))) {
-        const rec = learned.recommendations.find((r) => r.workload.name === c.workload.name && r.container === c.container)!.recommended!;
-        const replay = usageOf(c.workload.name).rows.filter((r) => r.t > bt.replaySeconds.start && r.t <= bt.replaySeconds.end);
+        const rec = learned.recommendations.find(
+          (r) => r.workload.name === c.workload.name && r.container === c.container,
+        )!.recommended!;
+        const replay = usageOf(c.workload.name).rows.filter(
+          (r) => r.t > bt.replaySeconds.start && r.t <= bt.replaySeconds.end,
+        );
         const oom = replay.filter((r) => rec.memoryLimit !== undefined && r.memoryBytes > rec.memoryLimit).length;
         const throttled = replay.filter((r) => rec.cpuLimit !== undefined && r.cpuMillicores > rec.cpuLimit).length;
         expect(c.oomSamples, `${strategy} ${c.workload.name} oom`).toBe(oom);
@@ -117,10 +164,28 @@ describe('rightsize on the Online Boutique usage', () => {
 
   it('writes strategic-merge patches, a kustomize overlay and Helm values that carry the recommendations', async () => {
     const out = join(work, 'out');
-    const r = await cli(['rightsize', ONLINE_BOUTIQUE_MANIFESTS, '--prometheus', prom.url, '--history', '1d', '--end', String(prom.endSeconds), '-o', 'json',
-      '--patches', join(out, 'patches'), '--kustomize', join(out, 'overlay'), '--helm-values', join(out, 'values.yaml')]);
+    const r = await cli([
+      'rightsize',
+      ONLINE_BOUTIQUE_MANIFESTS,
+      '--prometheus',
+      prom.url,
+      '--history',
+      '1d',
+      '--end',
+      String(prom.endSeconds),
+      '-o',
+      'json',
+      '--patches',
+      join(out, 'patches'),
+      '--kustomize',
+      join(out, 'overlay'),
+      '--helm-values',
+      join(out, 'values.yaml'),
+    ]);
     expect(r.code).toBe(0);
-    const recs = (JSON.parse(r.stdout) as { sections: { rightsize: Section } }).sections.rightsize.recommendations.filter((x) => x.status === 'ok');
+    const recs = (
+      JSON.parse(r.stdout) as { sections: { rightsize: Section } }
+    ).sections.rightsize.recommendations.filter((x) => x.status === 'ok');
     const patch = parse(readFileSync(join(out, 'patches', 'default.deployment.frontend.yaml'), 'utf8'));
     const front = recs.find((x) => x.workload.name === 'frontend')!;
     expect(patch.kind).toBe('Deployment');
@@ -137,12 +202,30 @@ describe('rightsize on the Online Boutique usage', () => {
     const file = join(work, 'manifests.yaml');
     copyFileSync(ONLINE_BOUTIQUE_MANIFESTS, file);
     const before = readFileSync(file, 'utf8');
-    const r = await cli(['rightsize', file, '--prometheus', prom.url, '--history', '1d', '--end', String(prom.endSeconds), '-o', 'json', '--apply']);
+    const r = await cli([
+      'rightsize',
+      file,
+      '--prometheus',
+      prom.url,
+      '--history',
+      '1d',
+      '--end',
+      String(prom.endSeconds),
+      '-o',
+      'json',
+      '--apply',
+    ]);
     expect(r.code).toBe(0);
     const after = readFileSync(file, 'utf8');
-    const comments = (t: string) => t.split('\n').filter((l) => l.trim().startsWith('#')).map((l) => l.trim());
+    const comments = (t: string) =>
+      t
+        .split('\n')
+        .filter((l) => l.trim().startsWith('#'))
+        .map((l) => l.trim());
     expect(comments(after)).toEqual(comments(before));
-    const recs = (JSON.parse(r.stdout) as { sections: { rightsize: Section } }).sections.rightsize.recommendations.filter((x) => x.status === 'ok');
+    const recs = (
+      JSON.parse(r.stdout) as { sections: { rightsize: Section } }
+    ).sections.rightsize.recommendations.filter((x) => x.status === 'ok');
     const docs = parseAllDocuments(after).map((d) => d.toJS());
     for (const rec of recs) {
       const obj = docs.find((d) => d?.kind === 'Deployment' && d.metadata.name === rec.workload.name);
@@ -151,7 +234,10 @@ describe('rightsize on the Online Boutique usage', () => {
       expect(c.resources.limits.memory).toMatch(/^\d+(Mi|Gi)$/);
     }
     // Untouched documents keep their bytes: the Services are identical.
-    const services = (t: string) => parseAllDocuments(t).map((d) => d.toJS()).filter((d) => d?.kind === 'Service');
+    const services = (t: string) =>
+      parseAllDocuments(t)
+        .map((d) => d.toJS())
+        .filter((d) => d?.kind === 'Service');
     expect(services(after)).toEqual(services(before));
   });
 });

@@ -37,7 +37,11 @@ export interface PodUsage {
 export function containerNames(manifestsFile = ONLINE_BOUTIQUE_MANIFESTS): Map<string, string> {
   const out = new Map<string, string>();
   for (const doc of parseAllDocuments(readFileSync(manifestsFile, 'utf8'))) {
-    const o = doc.toJS() as { kind?: string; metadata?: { name?: string }; spec?: { template?: { spec?: { containers?: { name: string }[] } } } };
+    const o = doc.toJS() as {
+      kind?: string;
+      metadata?: { name?: string };
+      spec?: { template?: { spec?: { containers?: { name: string }[] } } };
+    };
     const name = o?.metadata?.name;
     const container = o?.spec?.template?.spec?.containers?.[0]?.name;
     if (o?.kind === 'Deployment' && name && container) out.set(name, container);
@@ -54,7 +58,9 @@ function parseTime(cell: string): number {
 export function readOnlineBoutique(dir = ONLINE_BOUTIQUE_DIR): PodUsage[] {
   const names = containerNames(join(dir, 'kubernetes-manifests.yaml'));
   const out: PodUsage[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('_metric.csv')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('_metric.csv'))
+    .sort()) {
     const [header, ...lines] = readFileSync(join(dir, file), 'utf8').trim().split('\n');
     const cols = header!.split(',');
     const at = (name: string) => cols.indexOf(name);
@@ -87,7 +93,10 @@ function* cpuCounter(rows: readonly UsageRow[]): Generator<readonly [number, num
 export function onlineBoutiqueFamilies(pods: readonly PodUsage[], namespace = 'default'): MetricFamily[] {
   const labels = (p: PodUsage) => ({ namespace, pod: p.pod, container: p.container });
   const cpu: SeriesData[] = pods.map((p) => ({ labels: labels(p), samples: cpuCounter(p.rows) }));
-  const mem: SeriesData[] = pods.map((p) => ({ labels: labels(p), samples: p.rows.map((r) => [r.t, r.memoryBytes] as const) }));
+  const mem: SeriesData[] = pods.map((p) => ({
+    labels: labels(p),
+    samples: p.rows.map((r) => [r.t, r.memoryBytes] as const),
+  }));
   return [
     { name: 'container_cpu_usage_seconds_total', type: 'counter', series: cpu },
     { name: 'container_memory_working_set_bytes', type: 'gauge', series: mem },

@@ -35,24 +35,39 @@ export function indexOwners(series: readonly Labels[]): OwnerIndex {
     const { namespace, owner_kind: kind, owner_name: name } = l;
     if (!namespace || !kind || !name || kind === '<none>') continue;
     if (l['__name__'] === 'kube_pod_owner' && l['pod']) pods.set(nsKey(namespace, l['pod']), { kind, name });
-    else if (l['__name__'] === 'kube_replicaset_owner' && l['replicaset']) replicaSets.set(nsKey(namespace, l['replicaset']), { kind, name });
-    else if (l['__name__'] === 'kube_job_owner' && l['job_name']) jobs.set(nsKey(namespace, l['job_name']), { kind, name });
+    else if (l['__name__'] === 'kube_replicaset_owner' && l['replicaset'])
+      replicaSets.set(nsKey(namespace, l['replicaset']), { kind, name });
+    else if (l['__name__'] === 'kube_job_owner' && l['job_name'])
+      jobs.set(nsKey(namespace, l['job_name']), { kind, name });
   }
   return { pods, replicaSets, jobs };
 }
 
 /** The top workload of a pod: owner chain first, then known workloads by controller naming, then the name alone. */
-export function resolveWorkload(namespace: string, pod: string, owners: OwnerIndex, known: readonly WorkloadRef[]): WorkloadRef {
+export function resolveWorkload(
+  namespace: string,
+  pod: string,
+  owners: OwnerIndex,
+  known: readonly WorkloadRef[],
+): WorkloadRef {
   const direct = owners.pods.get(nsKey(namespace, pod));
   if (direct) {
-    const next = direct.kind === 'ReplicaSet' ? owners.replicaSets.get(nsKey(namespace, direct.name)) : direct.kind === 'Job' ? owners.jobs.get(nsKey(namespace, direct.name)) : undefined;
+    const next =
+      direct.kind === 'ReplicaSet'
+        ? owners.replicaSets.get(nsKey(namespace, direct.name))
+        : direct.kind === 'Job'
+          ? owners.jobs.get(nsKey(namespace, direct.name))
+          : undefined;
     const top = next ?? direct;
     return { namespace, kind: top.kind, name: top.name };
   }
   let best: WorkloadRef | undefined;
   for (const w of known) {
     if (w.namespace !== namespace) continue;
-    const matches = w.kind === 'Pod' ? pod === w.name : pod.startsWith(`${w.name}-`) && (POD_SUFFIX[w.kind]?.test(pod.slice(w.name.length + 1)) ?? false);
+    const matches =
+      w.kind === 'Pod'
+        ? pod === w.name
+        : pod.startsWith(`${w.name}-`) && (POD_SUFFIX[w.kind]?.test(pod.slice(w.name.length + 1)) ?? false);
     if (matches && (!best || w.name.length > best.name.length)) best = w;
   }
   if (best) return best;
@@ -99,7 +114,12 @@ export function aggregateEvidence(
   return out;
 }
 
-function evidenceOf(workload: WorkloadRef, container: string, stats: readonly PodStats[], opts: AggregateOptions): ContainerEvidence {
+function evidenceOf(
+  workload: WorkloadRef,
+  container: string,
+  stats: readonly PodStats[],
+  opts: AggregateOptions,
+): ContainerEvidence {
   const m = (name: keyof PodStats) => maxOf(stats.map((s) => s[name]));
   const points = stats.reduce((n, s) => n + (s.memPoints ?? 0), 0);
   const podHours = (points * opts.resolutionSeconds) / 3600;
@@ -107,8 +127,15 @@ function evidenceOf(workload: WorkloadRef, container: string, stats: readonly Po
   const maxPodHours = maxOf(stats.map((s) => ((s.memPoints ?? 0) * opts.resolutionSeconds) / 3600)) ?? 0;
   const hours = Math.min(opts.windowSeconds / 3600, Math.max(maxPodHours, podHours / Math.max(1, replicas)));
   const defined = <T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } =>
-    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
-  const observedSpec = defined({ cpuRequest: m('cpuRequest'), cpuLimit: m('cpuLimit'), memoryRequest: m('memRequest'), memoryLimit: m('memLimit') });
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
+      [K in keyof T]?: Exclude<T[K], undefined>;
+    };
+  const observedSpec = defined({
+    cpuRequest: m('cpuRequest'),
+    cpuLimit: m('cpuLimit'),
+    memoryRequest: m('memRequest'),
+    memoryLimit: m('memLimit'),
+  });
   const throttledShare = m('throttledShare');
   const oomLimit = m('oomLimit');
   return {

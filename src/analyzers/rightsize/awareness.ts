@@ -18,12 +18,20 @@ function applyHpa(v: Mutable<ResourceValues>, e: ContainerEvidence, spec: Contai
   if (hpa.cpuUtilization && e.cpu.p50 !== undefined) {
     v.cpuRequest = e.cpu.p50 / hpa.cpuUtilization;
     if (v.cpuLimit !== undefined) v.cpuLimit = Math.max(v.cpuLimit, v.cpuRequest);
-    reasons.push({ code: 'hpa-cpu', resource: 'cpuRequest', data: { hpa: hpa.name, target: Math.round(hpa.cpuUtilization * 100), median: Math.round(e.cpu.p50) } });
+    reasons.push({
+      code: 'hpa-cpu',
+      resource: 'cpuRequest',
+      data: { hpa: hpa.name, target: Math.round(hpa.cpuUtilization * 100), median: Math.round(e.cpu.p50) },
+    });
   }
   if (hpa.memoryUtilization && e.memory.p50 !== undefined) {
     v.memoryRequest = e.memory.p50 / hpa.memoryUtilization;
     if (v.memoryLimit !== undefined) v.memoryLimit = Math.max(v.memoryLimit, v.memoryRequest);
-    reasons.push({ code: 'hpa-memory', resource: 'memoryRequest', data: { hpa: hpa.name, target: Math.round(hpa.memoryUtilization * 100), median: Math.round(e.memory.p50) } });
+    reasons.push({
+      code: 'hpa-memory',
+      resource: 'memoryRequest',
+      data: { hpa: hpa.name, target: Math.round(hpa.memoryUtilization * 100), median: Math.round(e.memory.p50) },
+    });
   }
 }
 
@@ -31,7 +39,13 @@ function applyHpa(v: Mutable<ResourceValues>, e: ContainerEvidence, spec: Contai
  * Throttled above the budget: observed usage was capped by the limit, so the measured peak understates demand.
  * The limit is removed (policy `none`) or raised to at least twice the current one.
  */
-function applyThrottling(v: Mutable<ResourceValues>, e: ContainerEvidence, spec: ContainerSpec, p: RightsizeParams, reasons: Reason[]): void {
+function applyThrottling(
+  v: Mutable<ResourceValues>,
+  e: ContainerEvidence,
+  spec: ContainerSpec,
+  p: RightsizeParams,
+  reasons: Reason[],
+): void {
   if (p.cpuLimitPolicy === 'none') {
     if (v.cpuLimit !== undefined) reasons.push({ code: 'no-cpu-limit', resource: 'cpuLimit' });
     delete v.cpuLimit;
@@ -43,11 +57,21 @@ function applyThrottling(v: Mutable<ResourceValues>, e: ContainerEvidence, spec:
   if (v.cpuLimit === undefined) return;
   const floor = current !== undefined ? current * 2 : v.cpuLimit;
   v.cpuLimit = Math.max(v.cpuLimit, floor);
-  reasons.push({ code: 'throttled', resource: 'cpuLimit', data: { throttledPct: Math.round(share * 1000) / 10, budgetPct: p.throttlingBudget * 100 } });
+  reasons.push({
+    code: 'throttled',
+    resource: 'cpuLimit',
+    data: { throttledPct: Math.round(share * 1000) / 10, budgetPct: p.throttlingBudget * 100 },
+  });
 }
 
 /** OOM-killed: memory never below the limit it died at plus a margin (VPA: ×1.2 or +100MiB, whichever is more). */
-function applyOom(v: Mutable<ResourceValues>, e: ContainerEvidence, spec: ContainerSpec, p: RightsizeParams, reasons: Reason[]): void {
+function applyOom(
+  v: Mutable<ResourceValues>,
+  e: ContainerEvidence,
+  spec: ContainerSpec,
+  p: RightsizeParams,
+  reasons: Reason[],
+): void {
   if (e.oomKills <= 0) return;
   const at = e.oomLimit ?? spec.current.memoryLimit;
   if (at === undefined) return;
@@ -57,7 +81,12 @@ function applyOom(v: Mutable<ResourceValues>, e: ContainerEvidence, spec: Contai
   reasons.push({ code: 'oom-floor', resource: 'memoryLimit', data: { kills: e.oomKills, oomLimit: Math.round(at) } });
 }
 
-export function applyAwareness(values: ResourceValues, e: ContainerEvidence, spec: ContainerSpec, p: RightsizeParams): { values: ResourceValues; reasons: Reason[] } {
+export function applyAwareness(
+  values: ResourceValues,
+  e: ContainerEvidence,
+  spec: ContainerSpec,
+  p: RightsizeParams,
+): { values: ResourceValues; reasons: Reason[] } {
   const v: Mutable<ResourceValues> = { ...values };
   const reasons: Reason[] = [];
   applyHpa(v, e, spec, reasons);

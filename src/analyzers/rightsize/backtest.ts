@@ -84,7 +84,12 @@ function replayOne(
     }
   }
   return recs.map((r) => {
-    const c = counts.get(containerKey(r.workload, r.container)) ?? { oom: 0, throttled: 0, aboveRequest: 0, samples: 0 };
+    const c = counts.get(containerKey(r.workload, r.container)) ?? {
+      oom: 0,
+      throttled: 0,
+      aboveRequest: 0,
+      samples: 0,
+    };
     const ok = r.status === 'ok';
     return {
       workload: r.workload,

@@ -15,7 +15,14 @@ function fakeProm(series: Labels[], value = 0.25): RightsizePromApi & { queries:
       queries.push(q);
       const ns = /namespace="([^"]+)"/.exec(q)![1];
       const podRe = /pod=~"([^"]+)"/.exec(q)?.[1];
-      const pods = podRe ? new Set(podRe.replaceAll('\\\\', '\\').split('|').map((p) => p.replaceAll('\\', ''))) : undefined;
+      const pods = podRe
+        ? new Set(
+            podRe
+              .replaceAll('\\\\', '\\')
+              .split('|')
+              .map((p) => p.replaceAll('\\', '')),
+          )
+        : undefined;
       const hit = series.filter((s) => s['namespace'] === ns && (!pods || pods.has(s['pod']!)));
       return { series: hit.map((labels) => ({ labels, value })), warnings: [], partial: false };
     },
@@ -26,12 +33,19 @@ function fakeProm(series: Labels[], value = 0.25): RightsizePromApi & { queries:
 }
 
 const containers = (ns: string, pods: number): Labels[] =>
-  Array.from({ length: pods }, (_, i) => [`app`, `proxy`].map((c) => ({ namespace: ns, pod: `web-${i}.x`, container: c, id: `/${i}` }))).flat();
+  Array.from({ length: pods }, (_, i) =>
+    [`app`, `proxy`].map((c) => ({ namespace: ns, pod: `web-${i}.x`, container: c, id: `/${i}` })),
+  ).flat();
 
 describe('collectPodStats', () => {
   it('asks one query per namespace and statistic, never one per container', async () => {
     const prom = fakeProm([...containers('a', 50), ...containers('b', 30)]);
-    const got = await collectPodStats(prom, { endSeconds: 1e9, windowSeconds: 86_400, resolutionSeconds: 60, stats: ['cpuP95', 'memMax'] });
+    const got = await collectPodStats(prom, {
+      endSeconds: 1e9,
+      windowSeconds: 86_400,
+      resolutionSeconds: 60,
+      stats: ['cpuP95', 'memMax'],
+    });
     expect(prom.queries).toHaveLength(2 * 2);
     expect(got.queries).toBe(4 + 2);
     expect(got.pods.size).toBe(160);
@@ -41,7 +55,13 @@ describe('collectPodStats', () => {
 
   it('splits a large namespace into pod chunks and still covers every container', async () => {
     const prom = fakeProm(containers('big', 700));
-    const got = await collectPodStats(prom, { endSeconds: 1e9, windowSeconds: 86_400, resolutionSeconds: 60, stats: ['memMax'], maxSeriesPerQuery: 500 });
+    const got = await collectPodStats(prom, {
+      endSeconds: 1e9,
+      windowSeconds: 86_400,
+      resolutionSeconds: 60,
+      stats: ['memMax'],
+      maxSeriesPerQuery: 500,
+    });
     expect(prom.queries).toHaveLength(3);
     expect(prom.queries.every((q) => q.includes('pod=~'))).toBe(true);
     expect(got.pods.size).toBe(1400);

@@ -100,7 +100,11 @@ export async function collectPodStats(prom: RightsizePromApi, opts: CollectOptio
   await Promise.all(
     chunks.flatMap((chunk) =>
       opts.stats.map(async (stat) => {
-        const scope: QueryScope = { matchers: chunkMatchers(chunk.namespace, chunk.pods), windowSeconds: opts.windowSeconds, resolutionSeconds: opts.resolutionSeconds };
+        const scope: QueryScope = {
+          matchers: chunkMatchers(chunk.namespace, chunk.pods),
+          windowSeconds: opts.windowSeconds,
+          resolutionSeconds: opts.resolutionSeconds,
+        };
         queries++;
         const res = await prom.instantQuery(STAT_QUERIES[stat](scope), { timeSeconds: opts.endSeconds });
         warnings.push(...res.warnings);
@@ -141,11 +145,19 @@ export async function collectReplay(prom: PromApi, opts: ReplayOptions): Promise
   const memory: RangeSeries[] = [];
   await Promise.all(
     opts.namespaces.flatMap((namespace) => {
-      const scope: QueryScope = { matchers: chunkMatchers(namespace, undefined), windowSeconds: 0, resolutionSeconds: opts.resolutionSeconds };
+      const scope: QueryScope = {
+        matchers: chunkMatchers(namespace, undefined),
+        windowSeconds: 0,
+        resolutionSeconds: opts.resolutionSeconds,
+      };
       return [
-        prom.rangeQuery(REPLAY_QUERIES.cpu(scope), window).then((r) =>
-          cpu.push(...r.series.map((s) => ({ labels: s.labels, values: s.values.map(([t, v]) => [t, v * 1000] as const) }))),
-        ),
+        prom
+          .rangeQuery(REPLAY_QUERIES.cpu(scope), window)
+          .then((r) =>
+            cpu.push(
+              ...r.series.map((s) => ({ labels: s.labels, values: s.values.map(([t, v]) => [t, v * 1000] as const) })),
+            ),
+          ),
         prom.rangeQuery(REPLAY_QUERIES.memory(scope), window).then((r) => memory.push(...r.series)),
       ];
     }),

@@ -25,7 +25,8 @@ const sel = (metric: string, s: QueryScope, extra = ''): string =>
   `${metric}{${[s.matchers, CONTAINER, extra].filter(Boolean).join(',')}}`;
 const w = (s: QueryScope): string => `${s.windowSeconds}s`;
 
-const cpuRate = (s: QueryScope): string => `irate(${sel('container_cpu_usage_seconds_total', s)}[${3 * s.resolutionSeconds}s])`;
+const cpuRate = (s: QueryScope): string =>
+  `irate(${sel('container_cpu_usage_seconds_total', s)}[${3 * s.resolutionSeconds}s])`;
 const cpuOverTime = (fn: string, s: QueryScope): string =>
   `max by (${BY}) (${fn}(${cpuRate(s)}[${w(s)}:${s.resolutionSeconds}s]))`;
 const cpuQuantile = (q: number) => (s: QueryScope) =>
@@ -92,7 +93,10 @@ export const OWNER_SELECTORS = ['kube_pod_owner', 'kube_replicaset_owner', 'kube
 
 /** RE2-escapes a literal and escapes it again for a double-quoted PromQL string. */
 export function escapeRegex(literal: string): string {
-  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  return literal
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"');
 }
 
 /** Matchers selecting these pods of a namespace (`pod=~` only when the namespace is split into chunks). */

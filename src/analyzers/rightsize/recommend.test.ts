@@ -30,8 +30,12 @@ const spec = (over: Partial<ContainerSpec> = {}): ContainerSpec => ({
   command: [],
   ...over,
 });
-const rec = (e: ContainerEvidence, s: ContainerSpec, strategy: 'guide' | 'krr-simple' | 'vpa' = 'guide', p: RightsizeParams = DEFAULT_PARAMS) =>
-  recommendContainer({ spec: s, evidence: e }, strategy, p);
+const rec = (
+  e: ContainerEvidence,
+  s: ContainerSpec,
+  strategy: 'guide' | 'krr-simple' | 'vpa' = 'guide',
+  p: RightsizeParams = DEFAULT_PARAMS,
+) => recommendContainer({ spec: s, evidence: e }, strategy, p);
 const codes = (r: ReturnType<typeof rec>) => r.reasons.map((x) => x.code);
 
 describe('strategies', () => {
@@ -50,7 +54,11 @@ describe('strategies', () => {
   });
 
   it('vpa: p90 + 15%, memory from daily peaks, pod minimums shared by containers, limits proportional', () => {
-    const r = rec(evidence({ cpu: { p90: 10 }, memory: { dailyPeakP90: 40 * MiB, max: 50 * MiB } }), spec({ podContainers: 2 }), 'vpa');
+    const r = rec(
+      evidence({ cpu: { p90: 10 }, memory: { dailyPeakP90: 40 * MiB, max: 50 * MiB } }),
+      spec({ podContainers: 2 }),
+      'vpa',
+    );
     // 10 × 1.15 = 11.5 < 25m / 2 containers; 46Mi < 250Mi / 2; limits keep the current 2× ratio.
     expect(r.recommended).toEqual({ cpuRequest: 15, cpuLimit: 25, memoryRequest: 125 * MiB, memoryLimit: 250 * MiB });
   });
@@ -68,7 +76,11 @@ describe('awareness', () => {
   it('HPA on CPU: request = median / target utilisation, not p95', () => {
     const r = rec(evidence(), spec({ hpa: { name: 'api', cpuUtilization: 0.5 } }));
     expect(r.recommended!.cpuRequest).toBe(200);
-    expect(r.reasons).toContainEqual({ code: 'hpa-cpu', resource: 'cpuRequest', data: { hpa: 'api', target: 50, median: 100 } });
+    expect(r.reasons).toContainEqual({
+      code: 'hpa-cpu',
+      resource: 'cpuRequest',
+      data: { hpa: 'api', target: 50, median: 100 },
+    });
   });
 
   it('throttled above the budget: the CPU limit is at least twice the current one', () => {
@@ -116,15 +128,28 @@ describe('awareness', () => {
   });
 });
 
-const usage = fc.record({ p50: fc.integer({ min: 1, max: 4000 }), extra95: fc.integer({ min: 0, max: 4000 }), extraMax: fc.integer({ min: 0, max: 4000 }) });
+const usage = fc.record({
+  p50: fc.integer({ min: 1, max: 4000 }),
+  extra95: fc.integer({ min: 0, max: 4000 }),
+  extraMax: fc.integer({ min: 0, max: 4000 }),
+});
 
 describe('properties', () => {
   propTest.prop([usage, usage, fc.constantFrom('guide' as const, 'krr-simple' as const, 'vpa' as const)])(
     'limit ≥ request, request ≥ p95 and limit ≥ peak (guide), for any usage',
     (cpu, mem, strategy) => {
       const e = evidence({
-        cpu: { p50: cpu.p50, p90: cpu.p50 + cpu.extra95 / 2, p95: cpu.p50 + cpu.extra95, max: cpu.p50 + cpu.extra95 + cpu.extraMax },
-        memory: { p50: mem.p50 * MiB, dailyPeakP90: (mem.p50 + mem.extra95) * MiB, max: (mem.p50 + mem.extra95 + mem.extraMax) * MiB },
+        cpu: {
+          p50: cpu.p50,
+          p90: cpu.p50 + cpu.extra95 / 2,
+          p95: cpu.p50 + cpu.extra95,
+          max: cpu.p50 + cpu.extra95 + cpu.extraMax,
+        },
+        memory: {
+          p50: mem.p50 * MiB,
+          dailyPeakP90: (mem.p50 + mem.extra95) * MiB,
+          max: (mem.p50 + mem.extra95 + mem.extraMax) * MiB,
+        },
       });
       const r = rec(e, spec(), strategy).recommended!;
       if (r.cpuLimit !== undefined) expect(r.cpuLimit).toBeGreaterThanOrEqual(r.cpuRequest!);
@@ -136,11 +161,19 @@ describe('properties', () => {
     },
   );
 
-  propTest.prop([usage, fc.integer({ min: 1, max: 2000 })])('monotone: more usage never lowers a recommendation', (cpu, more) => {
-    const at = (k: number) =>
-      rec(evidence({ cpu: { p50: cpu.p50 + k, p95: cpu.p50 + cpu.extra95 + k, max: cpu.p50 + cpu.extra95 + cpu.extraMax + k } }), spec()).recommended!;
-    const [a, b] = [at(0), at(more)];
-    expect(b.cpuRequest!).toBeGreaterThanOrEqual(a.cpuRequest!);
-    expect(b.cpuLimit!).toBeGreaterThanOrEqual(a.cpuLimit!);
-  });
+  propTest.prop([usage, fc.integer({ min: 1, max: 2000 })])(
+    'monotone: more usage never lowers a recommendation',
+    (cpu, more) => {
+      const at = (k: number) =>
+        rec(
+          evidence({
+            cpu: { p50: cpu.p50 + k, p95: cpu.p50 + cpu.extra95 + k, max: cpu.p50 + cpu.extra95 + cpu.extraMax + k },
+          }),
+          spec(),
+        ).recommended!;
+      const [a, b] = [at(0), at(more)];
+      expect(b.cpuRequest!).toBeGreaterThanOrEqual(a.cpuRequest!);
+      expect(b.cpuLimit!).toBeGreaterThanOrEqual(a.cpuLimit!);
+    },
+  );
 });

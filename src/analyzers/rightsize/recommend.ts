@@ -22,9 +22,14 @@ const GiB = 2 ** 30;
 
 const roundUp = (v: number, step: number): number => Math.ceil(v / step - 1e-9) * step;
 
-function coverageStatus(e: ContainerEvidence | undefined, spec: ContainerSpec, p: RightsizeParams): RecommendationStatus {
+function coverageStatus(
+  e: ContainerEvidence | undefined,
+  spec: ContainerSpec,
+  p: RightsizeParams,
+): RecommendationStatus {
   if (!e || e.coverage.points === 0) return 'no-data';
-  if (spec.role === 'init' || spec.shortLived) return e.coverage.points >= p.minShortLivedPoints ? 'ok' : 'not-enough-data';
+  if (spec.role === 'init' || spec.shortLived)
+    return e.coverage.points >= p.minShortLivedPoints ? 'ok' : 'not-enough-data';
   return e.coverage.points >= p.minPoints && e.coverage.hours >= p.minHours ? 'ok' : 'not-enough-data';
 }
 
@@ -79,7 +84,11 @@ export interface RecommendInput {
 }
 
 /** The recommendation of one strategy for one container. */
-export function recommendContainer(input: RecommendInput, strategy: StrategyName, p: RightsizeParams): ContainerRecommendation {
+export function recommendContainer(
+  input: RecommendInput,
+  strategy: StrategyName,
+  p: RightsizeParams,
+): ContainerRecommendation {
   const { spec, evidence } = input;
   const current = spec.current;
   const replicas = spec.replicas ?? Math.max(1, evidence?.coverage.pods ?? 1);
@@ -142,6 +151,8 @@ export function rankByDrift(recs: readonly ContainerRecommendation[]): Container
     (a, b) =>
       Math.abs(b.savings?.monthlyCost ?? 0) - Math.abs(a.savings?.monthlyCost ?? 0) ||
       b.drift - a.drift ||
-      `${a.workload.namespace}/${a.workload.name}/${a.container}`.localeCompare(`${b.workload.namespace}/${b.workload.name}/${b.container}`),
+      `${a.workload.namespace}/${a.workload.name}/${a.container}`.localeCompare(
+        `${b.workload.namespace}/${b.workload.name}/${b.container}`,
+      ),
   );
 }

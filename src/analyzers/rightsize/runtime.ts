@@ -25,7 +25,8 @@ function goMemLimit(limit: Bytes): string {
 
 function javaFlags(text: string, v: ResourceValues): string {
   let out = text;
-  if (v.memoryLimit !== undefined) out = out.replace(/-Xmx\d+[kKmMgGtT]?/g, `-Xmx${Math.floor((v.memoryLimit * 0.75) / MiB)}m`);
+  if (v.memoryLimit !== undefined)
+    out = out.replace(/-Xmx\d+[kKmMgGtT]?/g, `-Xmx${Math.floor((v.memoryLimit * 0.75) / MiB)}m`);
   const c = cores(v);
   if (c !== undefined) out = out.replace(/-XX:ActiveProcessorCount=\d+/g, `-XX:ActiveProcessorCount=${c}`);
   return out;
@@ -44,9 +45,11 @@ export function recomputeRuntime(spec: ContainerSpec, v: ResourceValues): readon
     let to: string | undefined;
     let setting: RuntimeChange['setting'] | undefined;
     if (e.name === 'GOMAXPROCS' && c !== undefined) [to, setting] = [String(c), 'GOMAXPROCS'];
-    else if (e.name === 'GOMEMLIMIT' && v.memoryLimit !== undefined) [to, setting] = [goMemLimit(v.memoryLimit), 'GOMEMLIMIT'];
+    else if (e.name === 'GOMEMLIMIT' && v.memoryLimit !== undefined)
+      [to, setting] = [goMemLimit(v.memoryLimit), 'GOMEMLIMIT'];
     else if (WORKER_ENV.includes(e.name) && c !== undefined) [to, setting] = [String(c), 'workers'];
-    else if (JAVA_ENV.includes(e.name)) [to, setting] = [javaFlags(e.value, v), settingOf(e.value, javaFlags(e.value, v))];
+    else if (JAVA_ENV.includes(e.name))
+      [to, setting] = [javaFlags(e.value, v), settingOf(e.value, javaFlags(e.value, v))];
     if (to !== undefined && setting && to !== e.value) changes.push({ setting, where: e.name, from: e.value, to });
   }
   for (const where of ['command', 'args'] as const) {

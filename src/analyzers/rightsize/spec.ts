@@ -5,7 +5,14 @@
 import { asArray, asNumber, asRecord, asString, isRecord, namespaceOf, type Resource } from '../../model/object.js';
 import type { ContainerView, Workload } from '../../model/workload.js';
 import { containerKey, workloadKey } from './aggregate.js';
-import type { ContainerEvidence, ContainerRole, ContainerSpec, HpaTarget, ResourceValues, WorkloadRef } from './types.js';
+import type {
+  ContainerEvidence,
+  ContainerRole,
+  ContainerSpec,
+  HpaTarget,
+  ResourceValues,
+  WorkloadRef,
+} from './types.js';
 
 export const refOfWorkload = (w: Workload): WorkloadRef => ({ namespace: w.namespace, kind: w.kind, name: w.name });
 
@@ -50,7 +57,10 @@ export function hpaTargets(resources: readonly Resource[]): Map<string, HpaTarge
 }
 
 /** Every container (app, init, native sidecar) of every workload, with its HPA when one targets the workload. */
-export function specsFromWorkloads(workloads: readonly Workload[], hpas: ReadonlyMap<string, HpaTarget>): ContainerSpec[] {
+export function specsFromWorkloads(
+  workloads: readonly Workload[],
+  hpas: ReadonlyMap<string, HpaTarget>,
+): ContainerSpec[] {
   const out: ContainerSpec[] = [];
   for (const w of workloads) {
     const ref = refOfWorkload(w);

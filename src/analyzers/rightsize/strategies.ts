@@ -25,7 +25,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** Request = p95, limit = 1.5 × peak; memory request = 1.2 × steady state, limit = 1.5 × peak; ratio kept in range. */
 const guide: Strategy = {
   name: 'guide',
-  summary: 'request = p95, limit = 1.5 × peak; memory request = 1.2 × steady state; limit/request within the profile ratio',
+  summary:
+    'request = p95, limit = 1.5 × peak; memory request = 1.2 × steady state; limit/request within the profile ratio',
   needs: ['cpuP95', 'cpuMax', 'memP50', 'memMax'],
   recommend(e, spec, p) {
     const v: Mutable<ResourceValues> = {};
@@ -35,20 +36,36 @@ const guide: Strategy = {
     const cpuBase = init ? e.cpu.max : e.cpu.p95;
     if (cpuBase !== undefined) {
       v.cpuRequest = cpuBase;
-      reasons.push({ code: init ? 'init-container' : 'percentile', resource: 'cpuRequest', data: { percentile: init ? 100 : p.cpuPercentile * 100, value: Math.round(cpuBase) } });
+      reasons.push({
+        code: init ? 'init-container' : 'percentile',
+        resource: 'cpuRequest',
+        data: { percentile: init ? 100 : p.cpuPercentile * 100, value: Math.round(cpuBase) },
+      });
     }
     if (e.cpu.max !== undefined) {
       v.cpuLimit = e.cpu.max * p.cpuLimitFactor;
-      reasons.push({ code: 'peak-factor', resource: 'cpuLimit', data: { factor: p.cpuLimitFactor, peak: Math.round(e.cpu.max) } });
+      reasons.push({
+        code: 'peak-factor',
+        resource: 'cpuLimit',
+        data: { factor: p.cpuLimitFactor, peak: Math.round(e.cpu.max) },
+      });
     }
     const steady = init ? e.memory.max : e.memory.p50;
     if (steady !== undefined) {
       v.memoryRequest = steady * p.memoryRequestFactor;
-      reasons.push({ code: 'steady-state-factor', resource: 'memoryRequest', data: { factor: p.memoryRequestFactor, steady: Math.round(steady) } });
+      reasons.push({
+        code: 'steady-state-factor',
+        resource: 'memoryRequest',
+        data: { factor: p.memoryRequestFactor, steady: Math.round(steady) },
+      });
     }
     if (e.memory.max !== undefined) {
       v.memoryLimit = e.memory.max * p.memoryLimitFactor;
-      reasons.push({ code: 'peak-factor', resource: 'memoryLimit', data: { factor: p.memoryLimitFactor, peak: Math.round(e.memory.max) } });
+      reasons.push({
+        code: 'peak-factor',
+        resource: 'memoryLimit',
+        data: { factor: p.memoryLimitFactor, peak: Math.round(e.memory.max) },
+      });
     }
     clampRatio(v, 'cpu', p.cpuLimitToRequest, reasons);
     clampRatio(v, 'memory', p.memoryLimitToRequest, reasons);
@@ -57,7 +74,12 @@ const guide: Strategy = {
 };
 
 /** Keeps limit/request inside [min, max]: raises the request when the limit is far above it, raises the limit when too close. */
-function clampRatio(v: Mutable<ResourceValues>, res: 'cpu' | 'memory', range: { min: number; max: number }, reasons: Reason[]): void {
+function clampRatio(
+  v: Mutable<ResourceValues>,
+  res: 'cpu' | 'memory',
+  range: { min: number; max: number },
+  reasons: Reason[],
+): void {
   const req = res === 'cpu' ? v.cpuRequest : v.memoryRequest;
   const lim = res === 'cpu' ? v.cpuLimit : v.memoryLimit;
   if (req === undefined || lim === undefined || req <= 0) return;
@@ -65,12 +87,20 @@ function clampRatio(v: Mutable<ResourceValues>, res: 'cpu' | 'memory', range: { 
     const raised = lim / range.max;
     if (res === 'cpu') v.cpuRequest = raised;
     else v.memoryRequest = raised;
-    reasons.push({ code: 'ratio-clamped', resource: res === 'cpu' ? 'cpuRequest' : 'memoryRequest', data: { max: range.max } });
+    reasons.push({
+      code: 'ratio-clamped',
+      resource: res === 'cpu' ? 'cpuRequest' : 'memoryRequest',
+      data: { max: range.max },
+    });
   } else if (lim / req < range.min) {
     const raised = req * range.min;
     if (res === 'cpu') v.cpuLimit = raised;
     else v.memoryLimit = raised;
-    reasons.push({ code: 'ratio-clamped', resource: res === 'cpu' ? 'cpuLimit' : 'memoryLimit', data: { min: range.min } });
+    reasons.push({
+      code: 'ratio-clamped',
+      resource: res === 'cpu' ? 'cpuLimit' : 'memoryLimit',
+      data: { min: range.min },
+    });
   }
 }
 
@@ -84,14 +114,22 @@ const krrSimple: Strategy = {
     const reasons: Reason[] = [];
     if (e.cpu.p95 !== undefined) {
       v.cpuRequest = e.cpu.p95;
-      reasons.push({ code: 'percentile', resource: 'cpuRequest', data: { percentile: 95, value: Math.round(e.cpu.p95) } });
+      reasons.push({
+        code: 'percentile',
+        resource: 'cpuRequest',
+        data: { percentile: 95, value: Math.round(e.cpu.p95) },
+      });
       reasons.push({ code: 'no-cpu-limit', resource: 'cpuLimit' });
     }
     if (e.memory.max !== undefined) {
       const mem = e.memory.max * (1 + p.krrMemoryBuffer);
       v.memoryRequest = mem;
       v.memoryLimit = mem;
-      reasons.push({ code: 'peak-buffer', resource: 'memoryLimit', data: { buffer: p.krrMemoryBuffer * 100, peak: Math.round(e.memory.max) } });
+      reasons.push({
+        code: 'peak-buffer',
+        resource: 'memoryLimit',
+        data: { buffer: p.krrMemoryBuffer * 100, peak: Math.round(e.memory.max) },
+      });
     }
     return { values: v, reasons };
   },
@@ -119,16 +157,28 @@ const vpa: Strategy = {
     if (memBase !== undefined) {
       const min: Bytes = p.vpaPodMinMemory / share;
       v.memoryRequest = Math.max(memBase * margin, min);
-      reasons.push({ code: 'vpa-target', resource: 'memoryRequest', data: { percentile: 90, margin: p.vpaMargin * 100 } });
+      reasons.push({
+        code: 'vpa-target',
+        resource: 'memoryRequest',
+        data: { percentile: 90, margin: p.vpaMargin * 100 },
+      });
     }
     const cur = spec.current;
     if (v.cpuRequest !== undefined && cur.cpuLimit !== undefined && cur.cpuRequest) {
       v.cpuLimit = (v.cpuRequest * cur.cpuLimit) / cur.cpuRequest;
-      reasons.push({ code: 'vpa-proportional-limit', resource: 'cpuLimit', data: { ratio: round2(cur.cpuLimit / cur.cpuRequest) } });
+      reasons.push({
+        code: 'vpa-proportional-limit',
+        resource: 'cpuLimit',
+        data: { ratio: round2(cur.cpuLimit / cur.cpuRequest) },
+      });
     }
     if (v.memoryRequest !== undefined && cur.memoryLimit !== undefined && cur.memoryRequest) {
       v.memoryLimit = (v.memoryRequest * cur.memoryLimit) / cur.memoryRequest;
-      reasons.push({ code: 'vpa-proportional-limit', resource: 'memoryLimit', data: { ratio: round2(cur.memoryLimit / cur.memoryRequest) } });
+      reasons.push({
+        code: 'vpa-proportional-limit',
+        resource: 'memoryLimit',
+        data: { ratio: round2(cur.memoryLimit / cur.memoryRequest) },
+      });
     }
     return { values: v, reasons };
   },

@@ -5,10 +5,10 @@ import { isProfileName, PROFILE_NAMES, type ProfileName } from '../../knowledge/
 import { REPORTER_NAMES, REPORTERS, isReporterName, type ReporterName } from '../../reporters/index.js';
 import type { Report } from '../../reporters/report.js';
 import { RULES } from '../../rules/index.js';
-import { auditFiles, auditRead } from '../audit-pipeline.js';
+import { auditFiles } from '../audit-pipeline.js';
 import type { CommandContext, CommandModule } from '../command.js';
 import { loadConfig } from '../config-file.js';
-import { readLiveCluster } from '../live-audit.js';
+import { auditLive } from '../live-audit.js';
 import { exitCodeFor, parseFailOn } from '../outcome.js';
 
 export interface OutputFlags {
@@ -31,7 +31,8 @@ export function emitReport(report: Report, flags: OutputFlags, ctx: CommandConte
   if (!isReporterName(flags.output)) throw new UsageError(`unknown output format ${flags.output}`);
   const name: ReporterName = flags.output;
   const toFile = flags.outputFile !== undefined;
-  const color = !toFile && flags.color !== false && Boolean(ctx.io.stdout.isTTY) && ctx.io.env['NO_COLOR'] === undefined;
+  const color =
+    !toFile && flags.color !== false && Boolean(ctx.io.stdout.isTTY) && ctx.io.env['NO_COLOR'] === undefined;
   const text = REPORTERS[name](report, { color, verbose: Boolean(flags.verbose) });
   if (toFile) writeFileSync(flags.outputFile!, text);
   else ctx.io.stdout.write(text);
@@ -72,9 +73,15 @@ export const auditCommand: CommandModule = {
   register(program, ctx) {
     const cmd = program
       .command('audit')
-      .description('Audit manifests and component configs (files, directories, globs, - for stdin), or the current kube context when no path is given')
+      .description(
+        'Audit manifests and component configs (files, directories, globs, - for stdin), or the current kube context when no path is given',
+      )
       .argument('[paths...]', 'files, directories (recursive), globs, or - for stdin')
-      .option('--fail-on <level>', 'exit 1 when a finding is at or above: error, warning, info, P0, P1, P2, none', 'error')
+      .option(
+        '--fail-on <level>',
+        'exit 1 when a finding is at or above: error, warning, info, P0, P1, P2, none',
+        'error',
+      )
       .option('--kube-version <version>', 'Kubernetes version to check against (e.g. 1.33)')
       .addOption(profileOption())
       .option('--config <file>', 'config file (default: ./.kubetune.yaml when present)')
@@ -86,7 +93,9 @@ export const auditCommand: CommandModule = {
       .option('-A, --all-namespaces', 'every namespace (live audit, the default)');
     addOutputOptions(cmd).action(async (paths: string[], flags: AuditFlags) => {
       const config = loadConfig(flags.config, ctx.io.cwd);
-      const failOn = parseFailOn(cmd.getOptionValueSource('failOn') === 'default' && config.failOn ? config.failOn : flags.failOn);
+      const failOn = parseFailOn(
+        cmd.getOptionValueSource('failOn') === 'default' && config.failOn ? config.failOn : flags.failOn,
+      );
       const options = {
         ...(flags.kubeVersion ? { kubeVersion: flags.kubeVersion } : {}),
         ...(flags.profile ? { profile: flags.profile } : {}),
@@ -96,19 +105,8 @@ export const auditCommand: CommandModule = {
       };
       const result =
         paths.length > 0
-          ? await auditFiles(paths, { ...options, stdin: ctx.io.stdin })
-          : auditRead(
-              await readLiveCluster(
-                {
-                  ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
-                  ...(flags.context ? { context: flags.context } : {}),
-                  ...(flags.namespace ? { namespace: flags.namespace } : {}),
-                  ...(flags.allNamespaces ? { allNamespaces: true } : {}),
-                },
-                ctx.io,
-              ),
-              { ...options, available: ['cluster'] },
-            );
+          ? await auditFiles(paths, { ...options, stdin: ctx.io.stdin, cwd: ctx.io.cwd })
+          : await auditLive(flags, options, ctx.io);
       emitReport(result.report, flags, ctx);
       ctx.setExit(exitCodeFor(result.report, failOn));
     });

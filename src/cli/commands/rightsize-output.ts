@@ -22,7 +22,8 @@ import type { RightsizeRun } from './rightsize-run.js';
 export function parseSpan(flag: string, v: string): number {
   const m = /^(\d+(?:\.\d+)?)([dw])$/.exec(v);
   const ms = m ? Number(m[1]) * (m[2] === 'w' ? 7 : 1) * 86_400_000 : parseDurationMs(v);
-  if (ms === undefined || ms <= 0) throw new UsageError(`--${flag}: not a duration: ${JSON.stringify(v)} (e.g. 14d, 36h, 1m)`);
+  if (ms === undefined || ms <= 0)
+    throw new UsageError(`--${flag}: not a duration: ${JSON.stringify(v)} (e.g. 14d, 36h, 1m)`);
   return Math.round(ms / 1000);
 }
 
@@ -36,10 +37,17 @@ export function parseTime(v: string): number {
 
 const iso = (s: number): string => new Date(s * 1000).toISOString();
 
-export function rightsizeSection(run: RightsizeRun, params: RightsizeParams): RightsizeSection & { backtest?: unknown } {
+export function rightsizeSection(
+  run: RightsizeRun,
+  params: RightsizeParams,
+): RightsizeSection & { backtest?: unknown } {
   return {
     strategy: run.outcome.strategy,
-    window: { start: iso(run.window.startSeconds), end: iso(run.window.endSeconds), resolutionSeconds: params.resolutionSeconds },
+    window: {
+      start: iso(run.window.startSeconds),
+      end: iso(run.window.endSeconds),
+      resolutionSeconds: params.resolutionSeconds,
+    },
     currency: params.prices.currency,
     queries: run.queries,
     recommendations: run.outcome.recommendations,
@@ -97,14 +105,23 @@ export interface OutputRequest {
 }
 
 /** Writes every requested output; returns the paths written. */
-export async function writeOutputs(run: RightsizeRun, req: OutputRequest, log: { write(s: string): unknown }): Promise<string[]> {
+export async function writeOutputs(
+  run: RightsizeRun,
+  req: OutputRequest,
+  log: { write(s: string): unknown },
+): Promise<string[]> {
   const recs = run.outcome.recommendations;
   const written: string[] = [];
   if (req.patches) {
-    const files = strategicMergePatches(recs).map((p) => ({ path: `${p.id}.yaml`, documents: [p.patch], header: 'kubetune rightsize: strategic-merge patch' }));
+    const files = strategicMergePatches(recs).map((p) => ({
+      path: `${p.id}.yaml`,
+      documents: [p.patch],
+      header: 'kubetune rightsize: strategic-merge patch',
+    }));
     written.push(...(await writeFiles(req.patches, files)));
   }
-  if (req.kustomize) written.push(...(await writeFiles(req.kustomize, kustomizeOverlay(recs, { base: req.kustomizeBase }))));
+  if (req.kustomize)
+    written.push(...(await writeFiles(req.kustomize, kustomizeOverlay(recs, { base: req.kustomizeBase }))));
   if (req.helmValues) {
     const [values] = helmValues(recs);
     if (values) {
@@ -114,14 +131,19 @@ export async function writeOutputs(run: RightsizeRun, req: OutputRequest, log: {
     }
   }
   if (req.apply) {
-    const files = [...new Set((req.read?.resources ?? []).map((r) => r.source?.file).filter((f): f is string => f !== undefined && f !== '-'))];
+    const files = [
+      ...new Set(
+        (req.read?.resources ?? []).map((r) => r.source?.file).filter((f): f is string => f !== undefined && f !== '-'),
+      ),
+    ];
     for (const file of files) {
       const text = await readFile(file, 'utf8');
       const result = applyRecommendations(text, recs);
       if (result.changes.length === 0) continue;
       await writeFile(file, result.text);
       written.push(file);
-      for (const ch of result.changes) log.write(`applied ${ch.workload} container ${ch.container} in ${file}${ch.line ? `:${ch.line}` : ''}\n`);
+      for (const ch of result.changes)
+        log.write(`applied ${ch.workload} container ${ch.container} in ${file}${ch.line ? `:${ch.line}` : ''}\n`);
     }
   }
   return written;

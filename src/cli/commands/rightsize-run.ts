@@ -2,7 +2,13 @@
  * The rightsize pipeline behind the command: manifests → specs, Prometheus → evidence, strategy → recommendations,
  * optional backtest, then the GitOps outputs. The pure work lives in analyzers/rightsize and generate/rightsize.
  */
-import { aggregateEvidence, containerKey, indexOwners, resolveWorkload, workloadKey } from '../../analyzers/rightsize/aggregate.js';
+import {
+  aggregateEvidence,
+  containerKey,
+  indexOwners,
+  resolveWorkload,
+  workloadKey,
+} from '../../analyzers/rightsize/aggregate.js';
 import { rightsize, type RightsizeOutcome } from '../../analyzers/rightsize/analyze.js';
 import { backtest, type BacktestResult } from '../../analyzers/rightsize/backtest.js';
 import { collectPodStats, collectReplay, type RightsizePromApi } from '../../analyzers/rightsize/collect.js';
@@ -10,7 +16,13 @@ import type { RightsizeParams } from '../../analyzers/rightsize/params.js';
 import { SPEC_STATS } from '../../analyzers/rightsize/queries.js';
 import { hpaTargets, refOfWorkload, specsFromWorkloads } from '../../analyzers/rightsize/spec.js';
 import { statsNeeded } from '../../analyzers/rightsize/strategies.js';
-import { STRATEGY_NAMES, type ContainerEvidence, type ContainerSpec, type StrategyName, type WorkloadRef } from '../../analyzers/rightsize/types.js';
+import {
+  STRATEGY_NAMES,
+  type ContainerEvidence,
+  type ContainerSpec,
+  type StrategyName,
+  type WorkloadRef,
+} from '../../analyzers/rightsize/types.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { Snapshot } from '../../model/snapshot.js';
 import type { ReadResult } from '../../sources/files/read.js';
@@ -58,8 +70,12 @@ async function evidenceFor(
   opts: RightsizeRunOptions,
 ) {
   const withHpa = m.specs.some((s) => s.hpa !== undefined);
-  const stats = [...statsNeeded(strategies, withHpa), ...(m.specs.length === 0 || opts.includeUnmanaged ? SPEC_STATS : [])];
-  const namespaces = opts.namespaces ?? (m.specs.length ? [...new Set(m.specs.map((s) => s.workload.namespace))] : undefined);
+  const stats = [
+    ...statsNeeded(strategies, withHpa),
+    ...(m.specs.length === 0 || opts.includeUnmanaged ? SPEC_STATS : []),
+  ];
+  const namespaces =
+    opts.namespaces ?? (m.specs.length ? [...new Set(m.specs.map((s) => s.workload.namespace))] : undefined);
   const collected = await collectPodStats(prom, {
     endSeconds: window.end,
     windowSeconds: window.seconds,
@@ -78,18 +94,34 @@ async function evidenceFor(
 }
 
 function promDiagnostics(warnings: readonly string[], partial: boolean): Diagnostic[] {
-  const out: Diagnostic[] = [...new Set(warnings)].map((w) => ({ code: 'source-error', severity: 'warning', message: `Prometheus: ${w}` }));
-  if (partial) out.push({ code: 'source-error', severity: 'warning', message: 'Prometheus answered with partial data' });
+  const out: Diagnostic[] = [...new Set(warnings)].map((w) => ({
+    code: 'source-error',
+    severity: 'warning',
+    message: `Prometheus: ${w}`,
+  }));
+  if (partial)
+    out.push({ code: 'source-error', severity: 'warning', message: 'Prometheus answered with partial data' });
   return out;
 }
 
-export async function runRightsize(prom: RightsizePromApi, read: ReadResult | undefined, opts: RightsizeRunOptions): Promise<RightsizeRun> {
+export async function runRightsize(
+  prom: RightsizePromApi,
+  read: ReadResult | undefined,
+  opts: RightsizeRunOptions,
+): Promise<RightsizeRun> {
   const m = manifestsOf(read);
   const p = opts.params;
   const main = await evidenceFor(prom, m, [p.strategy], { end: opts.endSeconds, seconds: p.historySeconds }, opts);
-  const input = { specs: m.specs, evidence: main.evidence, ...(opts.includeUnmanaged ? { includeUnmanaged: true } : {}) };
+  const input = {
+    specs: m.specs,
+    evidence: main.evidence,
+    ...(opts.includeUnmanaged ? { includeUnmanaged: true } : {}),
+  };
   const outcome = rightsize(input, p.strategy, p);
-  const diagnostics = [...(read?.diagnostics ?? []), ...promDiagnostics(main.collected.warnings, main.collected.partial)];
+  const diagnostics = [
+    ...(read?.diagnostics ?? []),
+    ...promDiagnostics(main.collected.warnings, main.collected.partial),
+  ];
   let queries = main.collected.queries;
   let bt: BacktestResult | undefined;
   if (opts.backtestTrainFraction !== undefined) {
@@ -97,11 +129,25 @@ export async function runRightsize(prom: RightsizePromApi, read: ReadResult | un
     const split = start + Math.round(p.historySeconds * opts.backtestTrainFraction);
     const train = await evidenceFor(prom, m, STRATEGY_NAMES, { end: split, seconds: split - start }, opts);
     const recommendations = new Map(
-      STRATEGY_NAMES.map((s) => [s, rightsize({ ...input, evidence: train.evidence }, s, { ...p, historySeconds: split - start }).recommendations] as const),
+      STRATEGY_NAMES.map(
+        (s) =>
+          [
+            s,
+            rightsize({ ...input, evidence: train.evidence }, s, { ...p, historySeconds: split - start })
+              .recommendations,
+          ] as const,
+      ),
     );
-    const namespaces = train.namespaces ?? [...new Set([...train.evidence.values()].map((e: ContainerEvidence) => e.workload.namespace))];
+    const namespaces = train.namespaces ?? [
+      ...new Set([...train.evidence.values()].map((e: ContainerEvidence) => e.workload.namespace)),
+    ];
     // The sample at `split` belongs to the training part: the replay starts one step later.
-    const replay = await collectReplay(prom, { startSeconds: split + p.resolutionSeconds, endSeconds: opts.endSeconds, resolutionSeconds: p.resolutionSeconds, namespaces });
+    const replay = await collectReplay(prom, {
+      startSeconds: split + p.resolutionSeconds,
+      endSeconds: opts.endSeconds,
+      resolutionSeconds: p.resolutionSeconds,
+      namespaces,
+    });
     queries += train.collected.queries + replay.queries;
     bt = backtest({
       recommendations,

@@ -50,7 +50,12 @@ interface RightsizeFlags extends OutputFlags {
   readonly includeUnmanaged?: boolean;
 }
 
-function num(flag: string, v: string | undefined, fallback: number, check: (n: number) => boolean = (n) => n >= 0): number {
+function num(
+  flag: string,
+  v: string | undefined,
+  fallback: number,
+  check: (n: number) => boolean = (n) => n >= 0,
+): number {
   if (v === undefined) return fallback;
   const n = Number(v);
   if (!Number.isFinite(n) || !check(n)) throw new UsageError(`--${flag}: not a valid number: ${JSON.stringify(v)}`);
@@ -86,9 +91,12 @@ export function paramsFrom(f: RightsizeFlags): RightsizeParams {
     memoryStep: quantity('memory-step', f.memoryStep, parseBytes, d.memoryStep),
     minPoints: num('min-points', f.minPoints, d.minPoints),
     minHours: num('min-hours', f.minHours, d.minHours),
-    throttlingBudget: num('throttling-budget', f.throttlingBudget, d.throttlingBudget * 100, (n) => n >= 0 && n <= 100) / 100,
+    throttlingBudget:
+      num('throttling-budget', f.throttlingBudget, d.throttlingBudget * 100, (n) => n >= 0 && n <= 100) / 100,
     cpuLimitPolicy: f.cpuLimit as CpuLimitPolicy,
-    ...(profile ? { cpuLimitToRequest: profile.cpuLimitToRequest, memoryLimitToRequest: profile.memoryLimitToRequest } : {}),
+    ...(profile
+      ? { cpuLimitToRequest: profile.cpuLimitToRequest, memoryLimitToRequest: profile.memoryLimitToRequest }
+      : {}),
     prices: {
       cpuCoreHour: num('price-cpu', f.priceCpu, d.prices.cpuCoreHour),
       memoryGiBHour: num('price-memory', f.priceMemory, d.prices.memoryGiBHour),
@@ -102,8 +110,13 @@ export const rightsizeCommand: CommandModule = {
   register(program, ctx) {
     const cmd = program
       .command('rightsize')
-      .description('Recommend requests, limits and runtime settings from usage history in Prometheus; [paths] hold the current manifests')
-      .argument('[paths...]', 'manifests with the current spec (files, directories, globs, - for stdin); kube-state-metrics otherwise')
+      .description(
+        'Recommend requests, limits and runtime settings from usage history in Prometheus; [paths] hold the current manifests',
+      )
+      .argument(
+        '[paths...]',
+        'manifests with the current spec (files, directories, globs, - for stdin); kube-state-metrics otherwise',
+      )
       .option('--prometheus <url>', 'Prometheus-compatible API base URL (or $KUBETUNE_PROMETHEUS_URL)')
       .option('--prometheus-token <token>', 'bearer token for Prometheus (or $KUBETUNE_PROMETHEUS_TOKEN)')
       .addOption(new Option('--strategy <name>', 'strategy').choices(STRATEGY_NAMES).default('guide'))
@@ -123,7 +136,11 @@ export const rightsizeCommand: CommandModule = {
       .option('--min-points <n>', 'samples needed before recommending (else "not enough data")')
       .option('--min-hours <h>', 'hours of history needed before recommending')
       .option('--throttling-budget <pct>', 'throttled CFS periods (%) tolerated before the CPU limit is raised')
-      .addOption(new Option('--cpu-limit <policy>', 'CPU limits: as the strategy says, or none').choices(['strategy', 'none']).default('strategy'))
+      .addOption(
+        new Option('--cpu-limit <policy>', 'CPU limits: as the strategy says, or none')
+          .choices(['strategy', 'none'])
+          .default('strategy'),
+      )
       .option('--price-cpu <n>', 'price of one core per hour')
       .option('--price-memory <n>', 'price of one GiB per hour')
       .option('--currency <code>', 'currency of the prices')

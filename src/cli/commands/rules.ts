@@ -34,7 +34,9 @@ export const rulesCommand: CommandModule = {
         const w = Math.max(...rules.map((r) => r.id.length), 4);
         ctx.io.stdout.write(`${pad('RULE', w)}  ${pad('AREA', 14)}  ${pad('SEVERITY', 8)}  FIX  SUMMARY\n`);
         for (const r of rules)
-          ctx.io.stdout.write(`${pad(r.id, w)}  ${pad(r.area, 14)}  ${pad(r.defaultSeverity, 8)}  ${r.fixable ? 'yes' : '   '}  ${r.summary}\n`);
+          ctx.io.stdout.write(
+            `${pad(r.id, w)}  ${pad(r.area, 14)}  ${pad(r.defaultSeverity, 8)}  ${r.fixable ? 'yes' : '   '}  ${r.summary}\n`,
+          );
         ctx.io.stdout.write(`\n${rules.length} rules. \`kubetune explain <rule>\` for details.\n`);
       });
   },
@@ -51,7 +53,9 @@ export const explainCommand: CommandModule = {
         const rule = RULES.find((r) => r.id === id);
         if (!rule) {
           const near = RULES.filter((r) => r.id.includes(id) || id.includes(r.id.split('-')[0] ?? '')).map((r) => r.id);
-          throw new UsageError(`unknown rule ${JSON.stringify(id)}${near.length ? `; did you mean ${near.slice(0, 3).join(', ')}?` : ''}`);
+          throw new UsageError(
+            `unknown rule ${JSON.stringify(id)}${near.length ? `; did you mean ${near.slice(0, 3).join(', ')}?` : ''}`,
+          );
         }
         const lines = [
           `${rule.id} (${rule.area}, ${rule.defaultSeverity}${rule.fixable ? ', fixable' : ''}${rule.kubernetes ? `, Kubernetes ${rule.kubernetes}` : ''})`,

@@ -20,12 +20,17 @@ export interface ApplyResult {
   readonly changes: readonly ApplyChange[];
 }
 
-const keyOf = (ns: string, kind: string, name: string, container: string): string => `${ns}/${kind}/${name}/${container}`;
+const keyOf = (ns: string, kind: string, name: string, container: string): string =>
+  `${ns}/${kind}/${name}/${container}`;
 
 /** Whether the file indents `- item` under its parent key (`indentSeq`), judged from the source. */
 const indentsSequences = (text: string): boolean => !/\n( *)[\w.-]+:[ \t]*\r?\n\1- /.test(text);
 
-function applyToDocument(doc: Document, recs: ReadonlyMap<string, ContainerRecommendation>, lineOf: (offset: number) => number): ApplyChange[] {
+function applyToDocument(
+  doc: Document,
+  recs: ReadonlyMap<string, ContainerRecommendation>,
+  lineOf: (offset: number) => number,
+): ApplyChange[] {
   const object: unknown = doc.toJS();
   if (!isKubeObject(object)) return [];
   const w = toWorkload({ object, ref: refOf(object) });
@@ -52,7 +57,11 @@ function applyToDocument(doc: Document, recs: ReadonlyMap<string, ContainerRecom
       if (idx >= 0) doc.setIn([...c.path, 'env', idx, 'value'], change.to);
     }
     const node = doc.getIn(c.path, true) as { range?: [number, number, number] } | undefined;
-    changes.push({ workload: `${w.kind}/${ns}/${w.name}`, container: c.name, ...(node?.range ? { line: lineOf(node.range[0]) } : {}) });
+    changes.push({
+      workload: `${w.kind}/${ns}/${w.name}`,
+      container: c.name,
+      ...(node?.range ? { line: lineOf(node.range[0]) } : {}),
+    });
   }
   return changes;
 }
@@ -60,7 +69,8 @@ function applyToDocument(doc: Document, recs: ReadonlyMap<string, ContainerRecom
 /** Applies the `ok` recommendations to every matching workload container in `text`. */
 export function applyRecommendations(text: string, recommendations: readonly ContainerRecommendation[]): ApplyResult {
   const recs = new Map<string, ContainerRecommendation>();
-  for (const r of recommendations) if (r.status === 'ok') recs.set(keyOf(r.workload.namespace, r.workload.kind, r.workload.name, r.container), r);
+  for (const r of recommendations)
+    if (r.status === 'ok') recs.set(keyOf(r.workload.namespace, r.workload.kind, r.workload.name, r.container), r);
   const docs = parseAllDocuments(text);
   if (!Array.isArray(docs)) return { text, changes: [] };
   const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;

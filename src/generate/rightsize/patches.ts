@@ -49,8 +49,13 @@ export const patchId = (w: WorkloadRef): string => `${w.namespace}.${w.kind}.${w
 
 function containerPatch(r: ContainerRecommendation): Record<string, unknown> {
   const rec = r.recommended ?? {};
-  const out: Record<string, unknown> = { name: r.container, resources: resourcesBlock(rec, r.current.cpuLimit !== undefined) };
-  const env = r.runtime.filter((c) => c.where !== 'args' && c.where !== 'command').map((c) => ({ name: c.where, value: c.to }));
+  const out: Record<string, unknown> = {
+    name: r.container,
+    resources: resourcesBlock(rec, r.current.cpuLimit !== undefined),
+  };
+  const env = r.runtime
+    .filter((c) => c.where !== 'args' && c.where !== 'command')
+    .map((c) => ({ name: c.where, value: c.to }));
   if (env.length) out['env'] = env;
   for (const where of ['command', 'args'] as const) {
     const list = r.runtime.find((c) => c.where === where)?.list;

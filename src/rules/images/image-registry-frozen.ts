@@ -21,7 +21,13 @@ export default defineRule({
       yield {
         messageId: 'frozen',
         path,
-        data: { container: c.name, image: c.image, registry: frozen.registry, since: frozen.frozenSince, replacement: frozen.replacement },
+        data: {
+          container: c.name,
+          image: c.image,
+          registry: frozen.registry,
+          since: frozen.frozenSince,
+          replacement: frozen.replacement,
+        },
         fix: [{ op: 'replace', path, value: frozen.replacement + c.image.slice(frozen.registry.length) }],
       };
     }

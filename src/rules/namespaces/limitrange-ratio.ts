@@ -29,7 +29,8 @@ export default defineRule({
         const path = ['spec', 'limits', i, 'default', name];
         const format = (v: number) => (name === 'cpu' ? formatCpu(v * 1000) : formatBytes(v));
         const data = { resource: name, ratio: Math.round(ratio * 100) / 100, min: range.min, max: range.max };
-        if (ratio > range.max) yield { messageId: 'tooHigh', path, data, fix: [{ op: 'replace', path, value: format(req * range.max) }] };
+        if (ratio > range.max)
+          yield { messageId: 'tooHigh', path, data, fix: [{ op: 'replace', path, value: format(req * range.max) }] };
         else if (ratio > 1 && ratio < range.min)
           yield { messageId: 'tooLow', path, data, fix: [{ op: 'replace', path, value: format(req * range.min) }] };
       }

@@ -21,7 +21,8 @@ export default defineRule({
   rationale:
     'Once a ResourceQuota tracks requests or limits of cpu or memory, the API server rejects every pod whose containers do not set them ("must specify limits.memory"). A LimitRange with default and defaultRequest fills them in; without one, Deployments silently stop creating pods.',
   messages: {
-    noLimitRange: 'Quota on {keys} but namespace {namespace} has no LimitRange: pods without these fields are rejected.',
+    noLimitRange:
+      'Quota on {keys} but namespace {namespace} has no LimitRange: pods without these fields are rejected.',
     noDefault: 'Quota on {key} but no LimitRange in namespace {namespace} sets a Container {field} for {resource}.',
   },
   *check(resource, { snapshot }) {
@@ -42,9 +43,17 @@ export default defineRule({
       // defaultRequest itself defaults to default, so a default limit also covers requests.
       const covered = containerLimits.some((l) => {
         const rec = asRecord(l);
-        return asRecord(rec[field])[res] !== undefined || (field === 'defaultRequest' && asRecord(rec['default'])[res] !== undefined);
+        return (
+          asRecord(rec[field])[res] !== undefined ||
+          (field === 'defaultRequest' && asRecord(rec['default'])[res] !== undefined)
+        );
       });
-      if (!covered) yield { messageId: 'noDefault', path: ['spec', 'hard', key], data: { key, namespace: ns, field, resource: res } };
+      if (!covered)
+        yield {
+          messageId: 'noDefault',
+          path: ['spec', 'hard', key],
+          data: { key, namespace: ns, field, resource: res },
+        };
     }
   },
 });

@@ -1,6 +1,13 @@
 import { defineRule } from '../../engine/define-rule.js';
 
-const PROBE_TUNING = new Set(['initialDelaySeconds', 'periodSeconds', 'failureThreshold', 'successThreshold', 'timeoutSeconds', 'terminationGracePeriodSeconds']);
+const PROBE_TUNING = new Set([
+  'initialDelaySeconds',
+  'periodSeconds',
+  'failureThreshold',
+  'successThreshold',
+  'timeoutSeconds',
+  'terminationGracePeriodSeconds',
+]);
 
 export default defineRule({
   id: 'startup-probe-missing',
@@ -12,7 +19,8 @@ export default defineRule({
   rationale:
     'A long initialDelaySeconds on the liveness probe is a guess: too short and a slow start (cold JVM, cache load, CPU throttling at start-up) is killed in a restart loop; too long and a real hang goes unnoticed for that long after every restart. A startupProbe holds liveness off exactly until the app is up. The fix adds a startupProbe with the same check and the same worst-case start time, and drops the liveness delay.',
   messages: {
-    missing: '{container}: livenessProbe waits {delay}s before its first check; use a startupProbe (threshold {threshold}s).',
+    missing:
+      '{container}: livenessProbe waits {delay}s before its first check; use a startupProbe (threshold {threshold}s).',
   },
   *check(workload, { thresholds }) {
     for (const c of workload.runningContainers) {

@@ -44,9 +44,19 @@ export function* ratioViolations(w: Workload, resource: 'cpu' | 'memory', range:
     const format = resource === 'cpu' ? formatCpu : formatBytes;
     if (ratio < 1) yield { messageId: 'belowRequest' as const, path, data };
     else if (ratio > range.max)
-      yield { messageId: 'tooHigh' as const, path, data, fix: [{ op: 'replace' as const, path, value: format(request * range.max) }] };
+      yield {
+        messageId: 'tooHigh' as const,
+        path,
+        data,
+        fix: [{ op: 'replace' as const, path, value: format(request * range.max) }],
+      };
     else if (ratio > 1 && ratio < range.min)
-      yield { messageId: 'tooLow' as const, path, data, fix: [{ op: 'replace' as const, path, value: format(request * range.min) }] };
+      yield {
+        messageId: 'tooLow' as const,
+        path,
+        data,
+        fix: [{ op: 'replace' as const, path, value: format(request * range.min) }],
+      };
   }
 }
 

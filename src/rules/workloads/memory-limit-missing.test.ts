@@ -3,6 +3,12 @@ import rule from './memory-limit-missing.js';
 
 ruleTester.run(rule, {
   fail: {
-    sidecar: [{ messageId: 'missing', data: { container: 'proxy (sidecar)' }, path: ['spec', 'template', 'spec', 'initContainers', 0, 'resources', 'limits', 'memory'] }],
+    sidecar: [
+      {
+        messageId: 'missing',
+        data: { container: 'proxy (sidecar)' },
+        path: ['spec', 'template', 'spec', 'initContainers', 0, 'resources', 'limits', 'memory'],
+      },
+    ],
   },
 });

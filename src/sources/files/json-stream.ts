@@ -9,6 +9,8 @@ export interface JsonPiece {
   readonly line: number;
   /** Index in the List's items, or undefined for a top-level value. */
   readonly item?: number;
+  /** Set when the value nests deeper than the splitter's limit: it is not parsed. */
+  readonly tooDeep?: boolean;
 }
 
 const QUOTE = 0x22;
@@ -42,10 +44,16 @@ export class JsonSplitter {
   private pendingKey: string | undefined;
   private topIsArray = false;
   private itemsDepth = -1;
+  private deepest = 0;
+  /** Deepest nesting seen in the whole input. */
+  get maxDepth(): number {
+    return this.deepest;
+  }
 
   constructor(
     private readonly emit: (piece: JsonPiece) => void,
     private readonly maxPieceBytes = 256 * 1024 * 1024,
+    private readonly maxNesting = 128,
   ) {}
 
   push(chunk: Buffer): void {
@@ -102,6 +110,7 @@ export class JsonSplitter {
             this.topIsArray = c === OPEN_ARR;
           }
           this.depth++;
+          if (this.depth > this.deepest) this.deepest = this.depth;
           break;
         case CLOSE_OBJ:
         case CLOSE_ARR:
@@ -124,7 +133,8 @@ export class JsonSplitter {
     }
     if (this.capturing && captureStart >= 0) {
       this.parts.push(chunk.subarray(captureStart));
-      if (this.bytesCaptured() > this.maxPieceBytes) throw new RangeError(`a JSON value is larger than ${this.maxPieceBytes} bytes`);
+      if (this.bytesCaptured() > this.maxPieceBytes)
+        throw new RangeError(`a JSON value is larger than ${this.maxPieceBytes} bytes`);
     }
   }
 
@@ -153,10 +163,14 @@ export class JsonSplitter {
     const text = this.parts.length === 1 ? this.parts[0]!.toString('utf8') : Buffer.concat(this.parts).toString('utf8');
     this.parts = [];
     this.capturing = false;
-    const piece: JsonPiece =
-      this.mode === 'items' || this.topIsArray
-        ? { text, line: this.captureLine, item: this.itemIndex++ }
-        : { text, line: this.captureLine };
+    const tooDeep = this.deepest - this.captureDepth > this.maxNesting;
+    this.deepest = this.depth;
+    const piece: JsonPiece = {
+      text,
+      line: this.captureLine,
+      ...(this.mode === 'items' || this.topIsArray ? { item: this.itemIndex++ } : {}),
+      ...(tooDeep ? { tooDeep } : {}),
+    };
     this.emit(piece);
   }
 }

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { glob } from 'tinyglobby';
 import { TextDecoder } from 'node:util';
@@ -9,6 +9,8 @@ import type { ComponentConfigBase } from '../../model/component-config.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { isKubeObject, isRecord, refOf, type KubeObject, type Resource } from '../../model/object.js';
 import { COMPONENT_READERS, type ComponentFileReader } from './component-readers.js';
+import { componentLineMaps } from './configs/line-map.js';
+import type { JsonPath } from '../../core/json-path.js';
 import { JsonSplitter } from './json-stream.js';
 import { listItemLines, loadYaml, UnsafeDocumentError, YamlDocSplitter } from './yaml-docs.js';
 
@@ -35,6 +37,8 @@ export interface ReadResult {
 export interface ReadOptions {
   readonly stdin?: Readable;
   readonly componentReaders?: readonly ComponentFileReader[];
+  /** Directory relative paths are resolved against (names are reported as given). */
+  readonly cwd?: string;
 }
 
 class Collector implements ReadResult {
@@ -49,7 +53,14 @@ class Collector implements ReadResult {
   }
 
   /** Adds a parsed document value: an object, a List (expanded), or something that is not Kubernetes. */
-  addValue(value: unknown, file: string, line: number, doc: number, itemLines?: () => number[]): void {
+  addValue(
+    value: unknown,
+    file: string,
+    line: number,
+    doc: number,
+    itemLines?: () => number[],
+    lineMaps?: (itemPath: JsonPath) => Map<string, number> | undefined,
+  ): void {
     this.stats.documents++;
     if (value === null || value === undefined) return this.skip('empty document');
     if (!isKubeObject(value)) {
@@ -65,7 +76,9 @@ class Collector implements ReadResult {
       const lines = itemLines?.() ?? [];
       value['items'].forEach((item: unknown, i: number) => {
         const itemLine = lines[i] ?? line;
-        if (isKubeObject(item)) this.addObject(item, { file, line: itemLine, doc, itemPath: ['items', i] });
+        const map = lineMaps?.(['items', i]);
+        if (isKubeObject(item))
+          this.addObject(item, { file, line: itemLine, doc, itemPath: ['items', i], ...(map ? { lines: map } : {}) });
         else
           this.skip('not Kubernetes', {
             code: 'not-kubernetes',
@@ -77,7 +90,8 @@ class Collector implements ReadResult {
       });
       return;
     }
-    this.addObject(value, { file, line, doc });
+    const lines = lineMaps?.([]);
+    this.addObject(value, { file, line, doc, ...(lines ? { lines } : {}) });
   }
 
   addObject(object: KubeObject, source: Resource['source'] & object): void {
@@ -88,7 +102,13 @@ class Collector implements ReadResult {
   }
 
   parseError(file: string, line: number, message: string): void {
-    this.skip('parse error', { code: 'parse-error', severity: 'error', file, line, message: `${file}:${line}: ${message}` });
+    this.skip('parse error', {
+      code: 'parse-error',
+      severity: 'error',
+      file,
+      line,
+      message: `${file}:${line}: ${message}`,
+    });
   }
 }
 
@@ -96,6 +116,7 @@ class Collector implements ReadResult {
 export async function discoverInputs(
   paths: readonly string[],
   readers: readonly ComponentFileReader[] = COMPONENT_READERS,
+  cwd: string = process.cwd(),
 ): Promise<{ files: string[]; missing: string[] }> {
   const files: string[] = [];
   const missing: string[] = [];
@@ -105,27 +126,39 @@ export async function discoverInputs(
       continue;
     }
     if (/[*?[\]{}]/.test(p)) {
-      const matched = (await glob(p, { dot: false, onlyFiles: true })).sort();
+      const matched = (await glob(p, { dot: false, onlyFiles: true, cwd })).sort();
       if (matched.length === 0) missing.push(p);
       files.push(...matched);
       continue;
     }
-    const st = await stat(p).catch(() => undefined);
+    const st = await stat(resolve(cwd, p)).catch(() => undefined);
     if (!st) missing.push(p);
-    else if (st.isDirectory()) files.push(...(await walk(p, readers)));
+    else if (st.isDirectory()) files.push(...(await walk(p, readers, cwd)));
     else files.push(p);
   }
-  return { files: [...new Set(files)], missing };
+  const seen = new Set<string>();
+  const unique = files.filter((f) => {
+    const key = f === STDIN ? f : resolve(f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { files: unique, missing };
 }
 
-async function walk(dir: string, readers: readonly ComponentFileReader[]): Promise<string[]> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+async function walk(dir: string, readers: readonly ComponentFileReader[], cwd: string): Promise<string[]> {
+  const entries = (await readdir(resolve(cwd, dir), { withFileTypes: true })).sort((a, b) =>
+    a.name < b.name ? -1 : 1,
+  );
   const out: string[] = [];
   for (const e of entries) {
     const full = join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) out.push(...(await walk(full, readers)));
-    } else if (e.isFile() && (MANIFEST_EXT.has(extname(e.name).toLowerCase()) || readers.some((r) => r.matches(full, '')))) {
+      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) out.push(...(await walk(full, readers, cwd)));
+    } else if (
+      e.isFile() &&
+      (MANIFEST_EXT.has(extname(e.name).toLowerCase()) || readers.some((r) => r.matches(full, '')))
+    ) {
       out.push(full);
     }
   }
@@ -136,12 +169,21 @@ async function walk(dir: string, readers: readonly ComponentFileReader[]): Promi
 export async function readInputs(paths: readonly string[], options: ReadOptions = {}): Promise<ReadResult> {
   const readers = options.componentReaders ?? COMPONENT_READERS;
   const out = new Collector();
-  const { files, missing } = await discoverInputs(paths, readers);
+  const cwd = options.cwd ?? process.cwd();
+  const { files, missing } = await discoverInputs(paths, readers, cwd);
   for (const m of missing)
-    out.diagnostics.push({ code: 'source-error', severity: 'error', file: m, message: `${m}: no such file or directory` });
+    out.diagnostics.push({
+      code: 'source-error',
+      severity: 'error',
+      file: m,
+      message: `${m}: no such file or directory`,
+    });
   for (const file of files) {
     out.stats.files++;
-    const stream = file === STDIN ? (options.stdin ?? process.stdin) : createReadStream(file, { highWaterMark: 1 << 20 });
+    const stream =
+      file === STDIN
+        ? (options.stdin ?? process.stdin)
+        : createReadStream(resolve(cwd, file), { highWaterMark: 1 << 20 });
     const name = file === STDIN ? '<stdin>' : file;
     try {
       await readOne(stream, name, out, readers);
@@ -157,7 +199,12 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
   return out;
 }
 
-async function readOne(stream: Readable, file: string, out: Collector, readers: readonly ComponentFileReader[]): Promise<void> {
+async function readOne(
+  stream: Readable,
+  file: string,
+  out: Collector,
+  readers: readonly ComponentFileReader[],
+): Promise<void> {
   const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const first = await iterator.next();
   if (first.done) return out.skip('empty file');
@@ -174,11 +221,17 @@ async function readOne(stream: Readable, file: string, out: Collector, readers: 
   })();
   if (reader && !MANIFEST_EXT.has(extname(file).toLowerCase())) return readComponentFile(chunks, file, out, reader);
   const firstChar = /\S/.exec(headText)?.[0];
-  if (extname(file).toLowerCase() === '.json' || firstChar === '{' || firstChar === '[') return readJson(chunks, file, out);
+  if (extname(file).toLowerCase() === '.json' || firstChar === '{' || firstChar === '[')
+    return readJson(chunks, file, out, reader);
   return readYaml(chunks, file, out, reader);
 }
 
-async function readComponentFile(chunks: AsyncIterable<Buffer>, file: string, out: Collector, reader: ComponentFileReader) {
+async function readComponentFile(
+  chunks: AsyncIterable<Buffer>,
+  file: string,
+  out: Collector,
+  reader: ComponentFileReader,
+) {
   const text = await collectText(chunks, file);
   const r = reader.read(text, file);
   out.stats.documents++;
@@ -204,21 +257,36 @@ function decodeChunk(decoder: TextDecoder, chunk: Buffer, file: string): string 
   }
 }
 
-async function readJson(chunks: AsyncIterable<Buffer>, file: string, out: Collector): Promise<void> {
+async function readJson(
+  chunks: AsyncIterable<Buffer>,
+  file: string,
+  out: Collector,
+  reader?: ComponentFileReader,
+): Promise<void> {
   let pieces = 0;
   let kept: Buffer[] | undefined = [];
   let keptBytes = 0;
   const splitter = new JsonSplitter((piece) => {
     pieces++;
     out.stats.documents++;
+    if (piece.tooDeep)
+      return out.parseError(file, piece.line, `item ${piece.item ?? 0} rejected: nesting deeper than 128 levels`);
     let value: unknown;
     try {
       value = JSON.parse(piece.text);
     } catch (e) {
       return out.parseError(file, piece.line + jsonErrorLineOffset(e, piece.text), jsonMessage(e));
     }
-    if (isKubeObject(value)) out.addObject(value, { file, line: piece.line, doc: 0, itemPath: ['items', piece.item ?? 0] });
-    else out.skip('not Kubernetes', { code: 'not-kubernetes', severity: 'warning', file, line: piece.line, message: `${file}:${piece.line}: item ${piece.item ?? 0} has no apiVersion/kind` });
+    if (isKubeObject(value))
+      out.addObject(value, { file, line: piece.line, doc: 0, itemPath: ['items', piece.item ?? 0] });
+    else
+      out.skip('not Kubernetes', {
+        code: 'not-kubernetes',
+        severity: 'warning',
+        file,
+        line: piece.line,
+        message: `${file}:${piece.line}: item ${piece.item ?? 0} has no apiVersion/kind`,
+      });
   });
   const validator = new TextDecoder('utf-8', { fatal: true });
   for await (const chunk of chunks) {
@@ -234,7 +302,8 @@ async function readJson(chunks: AsyncIterable<Buffer>, file: string, out: Collec
     if (!splitter.end()) out.parseError(file, splitter.currentLine, 'unexpected end of JSON input');
     return;
   }
-  if (!kept) return out.parseError(file, 1, `a single JSON value larger than ${WHOLE_FILE_LIMIT} bytes that is not a List`);
+  if (!kept)
+    return out.parseError(file, 1, `a single JSON value larger than ${WHOLE_FILE_LIMIT} bytes that is not a List`);
   const text = Buffer.concat(kept).toString('utf8');
   let value: unknown;
   try {
@@ -242,7 +311,14 @@ async function readJson(chunks: AsyncIterable<Buffer>, file: string, out: Collec
   } catch (e) {
     return out.parseError(file, 1 + jsonErrorLineOffset(e, text), jsonMessage(e));
   }
-  out.addValue(value, file, 1, 0);
+  if (reader && !isKubeObject(value)) {
+    out.stats.documents++;
+    const r = reader.read(text, file, 1);
+    out.components.push(...r.components);
+    out.diagnostics.push(...r.diagnostics);
+    return;
+  }
+  out.addValue(value, file, 1, 0, undefined, componentLineMaps(value, text, 1));
 }
 
 const jsonMessage = (e: unknown): string => `invalid JSON: ${e instanceof Error ? e.message : String(e)}`;
@@ -256,7 +332,12 @@ function jsonErrorLineOffset(e: unknown, text: string): number {
   return lines;
 }
 
-async function readYaml(chunks: AsyncIterable<Buffer>, file: string, out: Collector, reader?: ComponentFileReader): Promise<void> {
+async function readYaml(
+  chunks: AsyncIterable<Buffer>,
+  file: string,
+  out: Collector,
+  reader?: ComponentFileReader,
+): Promise<void> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const splitter = new YamlDocSplitter(
     (doc) => {
@@ -265,21 +346,37 @@ async function readYaml(chunks: AsyncIterable<Buffer>, file: string, out: Collec
         value = loadYaml(doc.text, file);
       } catch (e) {
         out.stats.documents++;
-        if (e instanceof yaml.YAMLException) return out.parseError(file, doc.line + (e.mark?.line ?? 0), e.reason || e.message);
-        if (e instanceof UnsafeDocumentError) return out.parseError(file, doc.line, `document ${doc.index + 1} rejected: ${e.message}`);
-        if (e instanceof RangeError) return out.parseError(file, doc.line, `document ${doc.index + 1} rejected: nesting too deep`);
+        if (e instanceof yaml.YAMLException)
+          return out.parseError(file, doc.line + (e.mark?.line ?? 0), e.reason || e.message);
+        if (e instanceof UnsafeDocumentError)
+          return out.parseError(file, doc.line, `document ${doc.index + 1} rejected: ${e.message}`);
+        if (e instanceof RangeError)
+          return out.parseError(file, doc.line, `document ${doc.index + 1} rejected: nesting too deep`);
         throw e;
       }
       if (reader && !isKubeObject(value)) {
         out.stats.documents++;
-        const r = reader.read(doc.text, file);
+        const r = reader.read(doc.text, file, doc.line);
         out.components.push(...r.components);
         out.diagnostics.push(...r.diagnostics);
         return;
       }
-      out.addValue(value, file, firstContentLine(doc.text, doc.line), doc.index, () => listItemLines(doc.text, doc.line));
+      out.addValue(
+        value,
+        file,
+        firstContentLine(doc.text, doc.line),
+        doc.index,
+        () => listItemLines(doc.text, doc.line),
+        componentLineMaps(value, doc.text, doc.line),
+      );
     },
-    (line) => out.skip('document too large', { severity: 'error', file, line, message: `${file}:${line}: document larger than 64 MiB, skipped` }),
+    (line) =>
+      out.skip('document too large', {
+        severity: 'error',
+        file,
+        line,
+        message: `${file}:${line}: document larger than 64 MiB, skipped`,
+      }),
   );
   for await (const chunk of chunks) splitter.push(decodeChunk(decoder, chunk, file));
   splitter.push(decoder.decode());

@@ -14,7 +14,6 @@ const SEPARATOR = /^(?:---|\.\.\.)(?:[ \t].*)?$/;
  * Feed string chunks; complete documents are emitted as soon as their end marker is seen.
  */
 export class YamlDocSplitter {
-  private buf = '';
   private lines: string[] = [];
   private docStart = 1;
   private lineNo = 0;
@@ -28,31 +27,51 @@ export class YamlDocSplitter {
   ) {}
 
   push(chunk: string): void {
-    this.buf += chunk;
+    if (chunk.indexOf('\n') === -1) {
+      // No line ends here: keep the piece (or drop it while discarding an over-long line) without re-joining.
+      if (this.dropLine) return;
+      this.parts.push(chunk);
+      this.partsLength += chunk.length;
+      if (this.partsLength > this.maxDocBytes) {
+        this.parts = [];
+        this.partsLength = 0;
+        this.dropLine = true;
+        if (this.docBytes >= 0) this.overflow();
+      }
+      return;
+    }
+    const text = this.parts.length > 0 ? this.parts.join('') + chunk : chunk;
+    this.parts = [];
+    this.partsLength = 0;
     let start = 0;
-    for (;;) {
-      const nl = this.buf.indexOf('\n', start);
-      if (nl === -1) break;
-      this.line(this.buf.slice(start, nl));
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+      this.line(text.slice(start, nl));
       start = nl + 1;
     }
-    this.buf = this.buf.slice(start);
-    if (this.buf.length > this.maxDocBytes) {
-      // one line larger than a document may be: drop it
-      this.lineNo++;
-      this.buf = '';
-      this.overflow();
+    if (start < text.length) {
+      this.parts.push(text.slice(start));
+      this.partsLength = text.length - start;
     }
   }
 
+  /** Pieces of the current, unfinished line. */
+  private parts: string[] = [];
+  private partsLength = 0;
+  /** Set while the rest of an over-long line is being discarded. */
+  private dropLine = false;
+
   end(): void {
-    if (this.buf.length > 0) this.line(this.buf);
-    this.buf = '';
+    if (this.parts.length > 0 && !this.dropLine) this.line(this.parts.join(''));
+    this.parts = [];
     this.flush();
   }
 
   private line(text: string): void {
     this.lineNo++;
+    if (this.dropLine) {
+      this.dropLine = false;
+      return;
+    }
     const l = text.endsWith('\r') ? text.slice(0, -1) : text;
     if (SEPARATOR.test(l)) {
       this.flush();
@@ -113,7 +132,8 @@ export function checkExpandedSize(root: unknown, limits: SafeLoadLimits): void {
     let total = 1;
     for (const child of Array.isArray(v) ? v : Object.values(v)) {
       total += walk(child, depth + 1);
-      if (total > limits.maxNodes) throw new UnsafeDocumentError(`expands to more than ${limits.maxNodes} nodes (alias bomb?)`);
+      if (total > limits.maxNodes)
+        throw new UnsafeDocumentError(`expands to more than ${limits.maxNodes} nodes (alias bomb?)`);
     }
     visiting.delete(v);
     sizes.set(v, total);

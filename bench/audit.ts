@@ -1,0 +1,131 @@
+/**
+ * `npm run bench`: audit throughput and memory on a synthetic cluster snapshot (bench/generate-cluster.ts).
+ *
+ * Measures in one run, each step in its own child process (so one step's heap cannot skew another's):
+ * - parse floor: JSON.parse of every object on its own, from its own pre-split text (splitting not timed),
+ *   keeping the parsed objects as an audit must;
+ * - JSON audit: `auditFiles` on the List with every built-in rule, its ratio to the floor, and peak RSS;
+ * - YAML audit: the same objects as multi-document YAML (js-yaml per document, line numbers kept), in MB/s.
+ *
+ *   npx tsx bench/audit.ts [--pods 150000] [--nodes 5000] [--dir DIR (kept, reused)] [--no-yaml]
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { auditFiles } from '../src/cli/audit-pipeline.js';
+import { JsonSplitter } from '../src/sources/files/json-stream.js';
+import { generateCluster } from './generate-cluster.js';
+
+interface StepResult {
+  readonly seconds: number;
+  readonly maxRssBytes: number;
+  readonly objects: number;
+  readonly findings?: number;
+  readonly bytes?: number;
+}
+
+const TARGETS = { jsonRatio: 1.5, maxRssBytes: 2 * 1024 ** 3, yamlMBps: 25 };
+
+const since = (t0: number): number => (performance.now() - t0) / 1000;
+const peakRss = (): number => process.resourceUsage().maxRSS * 1024;
+
+/** Child step: pre-split the List into one text per item (untimed), then time JSON.parse of each. */
+async function floorStep(file: string): Promise<StepResult> {
+  const texts: string[] = [];
+  let bytes = 0;
+  const splitter = new JsonSplitter((piece) => {
+    texts.push(piece.text);
+    bytes += Buffer.byteLength(piece.text);
+  });
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) splitter.push(chunk as Buffer);
+  const parsed: unknown[] = new Array(texts.length);
+  const t0 = performance.now();
+  for (let i = 0; i < texts.length; i++) parsed[i] = JSON.parse(texts[i]!);
+  const seconds = since(t0);
+  return { seconds, maxRssBytes: peakRss(), objects: parsed.length, bytes };
+}
+
+async function auditStep(file: string): Promise<StepResult> {
+  const t0 = performance.now();
+  const r = await auditFiles([file]);
+  const seconds = since(t0);
+  const errors = r.run.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new Error(`audit reported errors: ${errors[0]!.message}`);
+  return { seconds, maxRssBytes: peakRss(), objects: r.read.stats.objects, findings: r.run.findings.length, bytes: statSync(file).size };
+}
+
+const STEPS = { floor: floorStep, audit: auditStep } as const;
+type Step = keyof typeof STEPS;
+
+/** Runs one step in a fresh Node process with the same loader flags (tsx) and returns its result. */
+function runChild(step: Step, file: string): StepResult {
+  const self = fileURLToPath(import.meta.url);
+  const out = spawnSync(process.execPath, [...process.execArgv, self, '--child', step, file], {
+    encoding: 'utf8',
+    maxBuffer: 16 << 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = out.stdout.trim().split('\n').pop() ?? '';
+  if (out.status !== 0 || !line.startsWith('{')) throw new Error(`bench step ${step} failed (exit ${out.status}, signal ${out.signal})`);
+  return JSON.parse(line) as StepResult;
+}
+
+function flag(args: readonly string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+const mb = (b: number): string => (b / 1e6).toFixed(0);
+const gib = (b: number): string => (b / 1024 ** 3).toFixed(2);
+const verdict = (ok: boolean): string => (ok ? 'meets target' : 'MISSES target');
+
+async function main(args: readonly string[]): Promise<number> {
+  const child = flag(args, 'child') as Step | undefined;
+  if (child) {
+    const result = await STEPS[child](args[args.indexOf('--child') + 2]!);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return 0;
+  }
+  const size = { pods: Number(flag(args, 'pods') ?? 150_000), nodes: Number(flag(args, 'nodes') ?? 5_000) };
+  const keep = flag(args, 'dir');
+  const jsonFile = keep && join(keep, `cluster-${size.pods}-${size.nodes}.json`);
+  const yamlFile = keep && join(keep, `cluster-${size.pods}-${size.nodes}.yaml`);
+  let files: { dir?: string; json: string; yaml: string };
+  if (jsonFile && yamlFile && existsSync(jsonFile) && existsSync(yamlFile)) {
+    files = { json: jsonFile, yaml: yamlFile };
+    console.log(`reusing ${jsonFile} and ${yamlFile}`);
+  } else {
+    const t0 = performance.now();
+    const g = await generateCluster(size, keep);
+    files = { ...(keep ? {} : { dir: g.dir }), json: g.jsonFile, yaml: g.yamlFile };
+    console.log(`generated ${JSON.stringify(g.counts)} in ${since(t0).toFixed(1)} s`);
+  }
+  try {
+    const jsonBytes = statSync(files.json).size;
+    const yamlBytes = statSync(files.yaml).size;
+    console.log(`JSON List: ${mb(jsonBytes)} MB; YAML: ${mb(yamlBytes)} MB (${size.pods} pods, ${size.nodes} nodes)\n`);
+    const floor = runChild('floor', files.json);
+    const audit = runChild('audit', files.json);
+    const ratio = audit.seconds / floor.seconds;
+    console.log(`parse floor   ${floor.seconds.toFixed(2)} s  ${(floor.bytes! / 1e6 / floor.seconds).toFixed(0)} MB/s  (${floor.objects} objects, JSON.parse each)`);
+    console.log(`JSON audit    ${audit.seconds.toFixed(2)} s  ${(jsonBytes / 1e6 / audit.seconds).toFixed(0)} MB/s  (${audit.objects} objects, ${audit.findings} findings)`);
+    console.log(`  ratio       ${ratio.toFixed(2)}x the parse floor       ${verdict(ratio <= TARGETS.jsonRatio)} (<= ${TARGETS.jsonRatio}x)`);
+    console.log(`  peak RSS    ${gib(audit.maxRssBytes)} GiB                  ${verdict(audit.maxRssBytes <= TARGETS.maxRssBytes)} (<= 2 GiB)`);
+    let ok = ratio <= TARGETS.jsonRatio && audit.maxRssBytes <= TARGETS.maxRssBytes;
+    if (!args.includes('--no-yaml')) {
+      const y = runChild('audit', files.yaml);
+      const rate = yamlBytes / 1e6 / y.seconds;
+      console.log(`YAML audit    ${y.seconds.toFixed(2)} s  ${rate.toFixed(1)} MB/s  (${y.objects} objects, ${y.findings} findings)`);
+      console.log(`  throughput  ${rate.toFixed(1)} MB/s                   ${verdict(rate >= TARGETS.yamlMBps)} (>= ${TARGETS.yamlMBps} MB/s)`);
+      console.log(`  peak RSS    ${gib(y.maxRssBytes)} GiB`);
+      ok &&= rate >= TARGETS.yamlMBps;
+    }
+    return ok ? 0 : 1;
+  } finally {
+    if (files.dir) await rm(files.dir, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

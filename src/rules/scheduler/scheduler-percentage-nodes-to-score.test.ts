@@ -1,0 +1,6 @@
+import { ruleTester } from '../../testing/index.js';
+import rule from './scheduler-percentage-nodes-to-score.js';
+
+ruleTester.run(rule, {
+  fail: { everything: [{ messageId: 'tooHigh', data: { where: 'global', value: 100, nodes: 2000, adaptive: 34 } }] },
+});

@@ -1,0 +1,66 @@
+/** Offline source: raw `/metrics` scrapes from files (`kubetune diagnose --metrics-file`). */
+import { readFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { indexSamples, type SampleSet, type ScrapedSample } from '../../model/metric-eval.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { parseExposition } from './exposition.js';
+
+export interface MetricsFilesResult {
+  readonly samples: SampleSet;
+  readonly files: readonly { readonly file: string; readonly instance: string; readonly samples: number }[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** `controlplane/etcd/metrics` → `etcd`; `kubelet/metrics/cadvisor` → `cadvisor`; else the file name. */
+export function instanceForFile(file: string): string {
+  const name = basename(file);
+  return name === 'metrics' ? basename(dirname(file)) : name.replace(/\.(txt|prom|metrics)$/, '');
+}
+
+/**
+ * Reads and parses each file. A file that cannot be read or has bad lines yields diagnostics naming file and line;
+ * the other files (and the good lines) are still used. Each sample gets `instance="<component>"` unless it has one.
+ */
+export async function readMetricsFiles(files: readonly string[]): Promise<MetricsFilesResult> {
+  const all: ScrapedSample[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const read: { file: string; instance: string; samples: number }[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      diagnostics.push({
+        code: 'source-error',
+        severity: 'error',
+        file,
+        message: `cannot read: ${(e as Error).message}`,
+      });
+      continue;
+    }
+    const instance = instanceForFile(file);
+    const parsed = parseExposition(text);
+    for (const s of parsed.samples) all.push('instance' in s.labels ? s : { ...s, labels: { ...s.labels, instance } });
+    for (const err of parsed.errors.slice(0, 20)) {
+      diagnostics.push({ code: 'parse-error', severity: 'warning', file, line: err.line, message: err.message });
+    }
+    if (parsed.errors.length > 20) {
+      diagnostics.push({
+        code: 'parse-error',
+        severity: 'warning',
+        file,
+        message: `${parsed.errors.length - 20} more bad lines skipped`,
+      });
+    }
+    if (parsed.samples.length === 0) {
+      diagnostics.push({
+        code: 'source-error',
+        severity: 'error',
+        file,
+        message: 'no samples: not a Prometheus /metrics scrape',
+      });
+    }
+    read.push({ file, instance, samples: parsed.samples.length });
+  }
+  return { samples: indexSamples(all), files: read, diagnostics };
+}
