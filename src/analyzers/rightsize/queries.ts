@@ -88,8 +88,13 @@ export const REPLAY_QUERIES = {
 export const discoverySelector = (namespaces: readonly string[] | undefined): string =>
   `container_memory_working_set_bytes{${CONTAINER}${namespaces?.length ? `,namespace=~"${namespaces.map(escapeRegex).join('|')}"` : ''}}`;
 
-/** Owners as kube-state-metrics exports them (read through the series API). */
-export const OWNER_SELECTORS = ['kube_pod_owner', 'kube_replicaset_owner', 'kube_job_owner'] as const;
+/** Owners and init containers as kube-state-metrics exports them (read through the series API). */
+export const OWNER_SELECTORS = [
+  'kube_pod_owner',
+  'kube_replicaset_owner',
+  'kube_job_owner',
+  'kube_pod_init_container_info',
+] as const;
 
 /** RE2-escapes a literal and escapes it again for a double-quoted PromQL string. */
 export function escapeRegex(literal: string): string {
