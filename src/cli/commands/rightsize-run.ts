@@ -117,6 +117,7 @@ export async function runRightsize(
   const input = {
     specs: m.specs,
     evidence: main.evidence,
+    roles: main.roles,
     ...(opts.includeUnmanaged ? { includeUnmanaged: true } : {}),
   };
   const outcome = rightsize(input, p.strategy, p);
