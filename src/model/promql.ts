@@ -42,7 +42,8 @@ export interface PromSyntaxError {
   readonly column: number;
 }
 
-export type ParsedPromQL = { readonly ok: true; readonly expr: PromExpr } | { readonly ok: false; readonly error: PromSyntaxError };
+export type ParsedPromQL =
+  { readonly ok: true; readonly expr: PromExpr } | { readonly ok: false; readonly error: PromSyntaxError };
 
 /**
  * Grafana template variables ($__rate_interval, ${cluster}, $job) are not PromQL. Outside string literals they are
@@ -129,7 +130,9 @@ class Converter {
     const matchers = this.matchers(parts.find((p) => p.name === 'LabelMatchers') ?? null);
     const bare = matchers.filter((m) => m.name !== '');
     const nameMatcher = bare.find((m) => m.name === '__name__' && m.op === '=');
-    const name = ident ? unquote(this.src(ident)) : (nameMatcher?.value ?? matchers.find((m) => m.name === '' && m.value)?.value);
+    const name = ident
+      ? unquote(this.src(ident))
+      : (nameMatcher?.value ?? matchers.find((m) => m.name === '' && m.value)?.value);
     return { type: 'vector', from: n.from, to: n.to, ...(name !== undefined ? { name } : {}), matchers: bare };
   }
 
@@ -147,7 +150,9 @@ class Converter {
         return this.vector(n);
       case 'MatrixSelector': {
         const [inner] = this.exprChildren(n);
-        const dur = kids(n).find((c) => c.name === 'DurationExpr' || c.name === 'NumberDurationLiteralInDurationContext');
+        const dur = kids(n).find(
+          (c) => c.name === 'DurationExpr' || c.name === 'NumberDurationLiteralInDurationContext',
+        );
         return inner ? { ...span, type: 'matrix', expr: inner, range: dur ? this.src(dur) : '' } : undefined;
       }
       case 'SubqueryExpr': {
@@ -172,11 +177,19 @@ class Converter {
                 .map((c) => unquote(this.src(c))),
             }
           : undefined;
-        return { ...span, type: 'aggregate', op: op ? this.src(op).toLowerCase() : '', ...(grouping ? { grouping } : {}), args: body ? this.exprChildren(body) : [] };
+        return {
+          ...span,
+          type: 'aggregate',
+          op: op ? this.src(op).toLowerCase() : '',
+          ...(grouping ? { grouping } : {}),
+          args: body ? this.exprChildren(body) : [],
+        };
       }
       case 'BinaryExpr': {
         const [lhs, rhs] = this.exprChildren(n);
-        const op = kids(n).find((c) => !c.type.isError && this.convert(c) === undefined && !/Modifier|Clause/.test(c.name));
+        const op = kids(n).find(
+          (c) => !c.type.isError && this.convert(c) === undefined && !/Modifier|Clause/.test(c.name),
+        );
         return lhs && rhs ? { ...span, type: 'binary', op: op ? this.src(op) : '', lhs, rhs } : lhs;
       }
       case 'UnaryExpr': {
@@ -191,7 +204,9 @@ class Converter {
       case 'OffsetExpr':
       case 'StepInvariantExpr': {
         const [inner] = this.exprChildren(n);
-        return inner ? { ...span, type: 'modified', modifier: n.name === 'OffsetExpr' ? 'offset' : '@', expr: inner } : undefined;
+        return inner
+          ? { ...span, type: 'modified', modifier: n.name === 'OffsetExpr' ? 'offset' : '@', expr: inner }
+          : undefined;
       }
       case 'NumberDurationLiteral':
         return { ...span, type: 'number', value: this.src(n) };
@@ -217,7 +232,8 @@ export function parsePromQL(query: string): ParsedPromQL {
   if (errorAt !== undefined || text.trim() === '') {
     const offset = Math.min(errorAt ?? 0, query.length);
     const near = query.slice(offset, offset + 20).split('\n')[0];
-    const message = offset >= query.trimEnd().length ? 'unexpected end of expression' : `unexpected input near "${near}"`;
+    const message =
+      offset >= query.trimEnd().length ? 'unexpected end of expression' : `unexpected input near "${near}"`;
     return { ok: false, error: { message, offset, ...position(query, offset) } };
   }
   const expr = new Converter(text).convert(tree.topNode);
@@ -245,13 +261,19 @@ export function childrenOf(e: PromExpr): readonly PromExpr[] {
 }
 
 /** Depth-first walk that passes each node with its ancestors (outermost first). */
-export function walkPromQL(e: PromExpr, visit: (node: PromExpr, ancestors: readonly PromExpr[]) => void, ancestors: readonly PromExpr[] = []): void {
+export function walkPromQL(
+  e: PromExpr,
+  visit: (node: PromExpr, ancestors: readonly PromExpr[]) => void,
+  ancestors: readonly PromExpr[] = [],
+): void {
   visit(e, ancestors);
   for (const c of childrenOf(e)) walkPromQL(c, visit, [...ancestors, e]);
 }
 
 /** Every vector selector of an expression with its ancestors. */
-export function selectorsOf(e: PromExpr): { selector: Extract<PromExpr, { type: 'vector' }>; ancestors: readonly PromExpr[] }[] {
+export function selectorsOf(
+  e: PromExpr,
+): { selector: Extract<PromExpr, { type: 'vector' }>; ancestors: readonly PromExpr[] }[] {
   const out: { selector: Extract<PromExpr, { type: 'vector' }>; ancestors: readonly PromExpr[] }[] = [];
   walkPromQL(e, (n, ancestors) => {
     if (n.type === 'vector') out.push({ selector: n, ancestors });

@@ -27,7 +27,11 @@ export default defineRule({
             if (!drops || a.op === 'topk' || a.op === 'bottomk') continue;
             seen.add(a.from);
             const aggregation = `${a.op}${g ? ` ${g.mode} (${g.labels.join(', ')})` : ''}`;
-            yield { messageId: 'dropsLe', path: query.path, data: { where: query.where, aggregation, query: excerpt(query.expr) } };
+            yield {
+              messageId: 'dropsLe',
+              path: query.path,
+              data: { where: query.where, aggregation, query: excerpt(query.expr) },
+            };
           }
         }
       }
