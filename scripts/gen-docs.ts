@@ -2,7 +2,7 @@
  * Generates what is derived from rule metadata: the rules registry (src/rules/index.ts) and docs/rules/*.md.
  * `--check` writes nothing and fails when a generated file is stale (CI).
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -58,7 +58,16 @@ function fixtures(area: string, id: string): string[] {
   const dir = join(rulesDir, area, 'fixtures', id);
   if (!existsSync(dir)) return [];
   const out: string[] = [];
-  for (const f of readdirSync(dir).sort()) {
+  const entries = readdirSync(dir)
+    .sort()
+    .flatMap((f) =>
+      statSync(join(dir, f)).isDirectory()
+        ? readdirSync(join(dir, f))
+            .sort()
+            .map((inner) => `${f}/${inner}`)
+        : [f],
+    );
+  for (const f of entries) {
     const kind = f.split('.')[0];
     const title =
       kind === 'pass' ? 'Passes' : kind === 'fail' ? 'Fails' : kind === 'fixed' ? 'After `kubetune fix`' : 'Example';

@@ -37,7 +37,7 @@ export function kpiPromQL(kpi: Kpi, windowSeconds: number, topk = 5): string {
 
 export function prometheusBackend(api: PromApi, opts: PromBackendOptions): MetricsBackend {
   const topk = opts.topk ?? 5;
-  const fatal = new Set(opts.fatalCodes ?? ['KT_PROM_UNAVAILABLE', 'KT_PROM_BUDGET']);
+  const fatal = new Set(opts.fatalCodes ?? ['KT_PROM_UNAVAILABLE']);
   return {
     kind: 'prometheus',
     async measure(kpi) {

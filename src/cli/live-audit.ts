@@ -1,15 +1,29 @@
-import { SourceUnavailableError } from '../core/errors.js';
 import type { ReadResult } from '../sources/files/read.js';
+import { auditRead, type AuditOptions, type AuditResult } from './audit-pipeline.js';
 import type { CliIo } from './io.js';
+import { readWithFlags, type ClusterFlags } from './live-connect.js';
 
-export interface LiveReadOptions {
-  readonly kubeconfig?: string;
-  readonly context?: string;
-  readonly namespace?: string;
-  readonly allNamespaces?: boolean;
+export type LiveReadOptions = ClusterFlags;
+
+/** Reads the current kube context (or the one the flags name) into the file source's ReadResult shape. */
+export async function readLiveCluster(
+  options: LiveReadOptions,
+  io: CliIo,
+): Promise<ReadResult & { readonly gitVersion?: string }> {
+  return (await readWithFlags(options, io)).read;
 }
 
-/** Reads the current kube context (replaced by the live source). */
-export async function readLiveCluster(_options: LiveReadOptions, _io: CliIo): Promise<ReadResult> {
-  throw new SourceUnavailableError('the current kube context', new Error('live cluster reading is not built yet'));
+/**
+ * The live branch of `kubetune audit` (no path): read the cluster, then audit it like files. The Kubernetes
+ * version defaults to the API server's own, and rules that need a cluster run.
+ */
+export async function auditLive(flags: ClusterFlags, options: AuditOptions, io: CliIo): Promise<AuditResult> {
+  const read = await readLiveCluster(flags, io);
+  const serverVersion = /^v?(\d+\.\d+)/.exec(read.gitVersion ?? '')?.[1];
+  const kubeVersion = options.kubeVersion ?? options.config?.kubeVersion ?? serverVersion;
+  return auditRead(read, {
+    ...options,
+    ...(kubeVersion !== undefined ? { kubeVersion } : {}),
+    available: [...(options.available ?? []), 'cluster'],
+  });
 }

@@ -36,7 +36,12 @@ export const CAUSAL_LINKS: readonly CausalLink[] = [
     why: 'etcd fsyncs its WAL on this disk',
   },
   { cause: 'node-disk-await', effect: 'etcd-backend-commit-p99', join: 'same-host', why: 'bbolt commits on this disk' },
-  { cause: 'node-iowait', effect: 'etcd-wal-fsync-p99', join: 'same-host', why: 'the etcd node waits on IO' },
+  {
+    cause: 'node-disk-await',
+    effect: 'node-iowait',
+    join: 'same-host',
+    why: 'CPUs sit idle waiting for the slow device',
+  },
   {
     cause: 'etcd-wal-fsync-p99',
     effect: 'apiserver-etcd-latency-p99',

@@ -4,7 +4,8 @@ import type { Kpi } from './kpis.js';
 
 const GUIDE = 'https://github.com/kubetune/kubetune/blob/main/docs/diagnose.md#thresholds';
 const C = 'container!="",container!="POD"';
-const CONTAINER = ['namespace', 'pod', 'container'];
+/** cAdvisor series are per kubelet: keeping `instance` lets a container be joined with its node. */
+const CONTAINER = ['namespace', 'pod', 'container', 'instance'];
 const SLO_POD = 'https://github.com/kubernetes/community/blob/master/sig-scalability/slos/pod_startup_latency.md';
 const same = <T>(v: T) => ({ guide: v, strict: v, 'upstream-slo': v });
 
@@ -84,7 +85,7 @@ const CONTAINERS: readonly Kpi[] = [
     bottleneck: 'workload',
     subject: 'pod',
     unit: 'count',
-    expr: increase('kube_pod_container_status_restarts_total', CONTAINER),
+    expr: increase('kube_pod_container_status_restarts_total', ['namespace', 'pod', 'container']),
     levels: same({ P1: 3, P2: 0.5 }),
     metrics: ['kube_pod_container_status_restarts_total'],
     source: GUIDE,

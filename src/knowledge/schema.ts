@@ -7,9 +7,15 @@
  * Both follow one upstream release (client-node 1.4 → Kubernetes 1.34); apiVersions that a target release no
  * longer serves are covered by the deprecation data, not here.
  */
-import * as clientNode from '@kubernetes/client-node';
-import * as models from 'kubernetes-models';
+import { createRequire } from 'node:module';
 import type { JsonPath } from '../core/json-path.js';
+
+// Both packages take ~3.5 s to load: load them on first validation, not when the rule catalogue is imported.
+const load = createRequire(import.meta.url);
+let clientNodeModule: Record<string, unknown> | undefined;
+let modelsModule: Record<string, unknown> | undefined;
+const clientNodeExports = () => (clientNodeModule ??= load('@kubernetes/client-node') as Record<string, unknown>);
+const modelsExports = () => (modelsModule ??= load('kubernetes-models') as Record<string, unknown>);
 
 export const SCHEMA_KUBERNETES_VERSION = '1.34';
 
@@ -34,7 +40,7 @@ let validators: Map<string, ModelClass> | undefined;
 function validatorFor(apiVersion: string, kind: string): ModelClass | undefined {
   if (!validators) {
     validators = new Map();
-    for (const group of Object.values(models)) {
+    for (const group of Object.values(modelsExports())) {
       for (const version of Object.values(group as Record<string, unknown>)) {
         const entries = typeof version === 'object' && version !== null ? Object.values(version) : [version];
         for (const cls of entries) if (isModelClass(cls)) validators.set(`${cls.apiVersion}/${cls.kind}`, cls);
@@ -64,7 +70,7 @@ const LEAF: FieldShape = { tag: 'leaf' };
 const shapes = new Map<string, FieldShape>();
 
 function attributeTypes(typeName: string): readonly Attribute[] | undefined {
-  const cls = (clientNode as unknown as Record<string, AttributeClass | undefined>)[typeName];
+  const cls = (clientNodeExports() as Record<string, AttributeClass | undefined>)[typeName];
   return cls && typeof cls.getAttributeTypeMap === 'function' ? cls.getAttributeTypeMap() : undefined;
 }
 

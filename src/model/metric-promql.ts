@@ -29,15 +29,28 @@ export function renderSelector(sel: Selector, extra: readonly Matcher[] = []): s
 
 const by = (labels: readonly string[]): string => (labels.length ? ` by (${labels.join(', ')})` : '');
 
+/**
+ * `agg by (labels) (fn(selector))`. With several metric names, `rate({__name__=~"a|b"})` would fail ("vector cannot
+ * contain metrics with the same labelset": functions drop the name), so each name is aggregated on its own, tagged
+ * with a `kt_src` label so `or` keeps them all, and summed: a missing name simply contributes nothing.
+ */
+function perName(sel: Selector, labels: readonly string[], agg: string, fn: (s: Selector) => string): string {
+  if (typeof sel.metric === 'string') return `${agg}${by(labels)} (${fn(sel)})`;
+  const parts = sel.metric.map(
+    (name, i) => `label_replace(${agg}${by(labels)} (${fn({ ...sel, metric: name })}), "kt_src", "${i}", "", "")`,
+  );
+  return `sum${by(labels)} (${parts.join(' or ')})`;
+}
+
 /** PromQL for `expr`, each range vector spanning `windowSeconds`. */
 export function toPromQL(expr: MetricExpr, windowSeconds: number): string {
   const w = formatPromDuration(windowSeconds);
   const go = (e: MetricExpr): string => {
     switch (e.kind) {
       case 'counter':
-        return `sum${by(e.by)} (${e.fn}(${renderSelector(e.sel)}[${w}]))`;
+        return perName(e.sel, e.by, 'sum', (s) => `${e.fn}(${renderSelector(s)}[${w}])`);
       case 'gauge':
-        return `${e.agg}${by(e.by)} (${e.over}_over_time(${renderSelector(e.sel)}[${w}]))`;
+        return perName(e.sel, e.by, e.agg, (s) => `${e.over}_over_time(${renderSelector(s)}[${w}])`);
       case 'quantile': {
         const bucket = renderSelector({ metric: `${e.histogram}_bucket`, matchers: e.matchers ?? [] });
         return `histogram_quantile(${e.q}, sum${by(['le', ...e.by])} (rate(${bucket}[${w}])))`;

@@ -1,6 +1,7 @@
 import { formatPath } from '../core/json-path.js';
 import { formatRef } from '../model/object.js';
 import type { Report } from './report.js';
+import { isRightsizeSection, renderRightsizeMarkdown } from './rightsize.js';
 import { summaryLine } from './text.js';
 
 /** Escapes text for a Markdown table cell. */
@@ -13,6 +14,8 @@ export const mdCell = (s: string): string =>
 
 export function renderMarkdown(report: Report): string {
   const out = [`# kubetune ${report.command} report`, '', summaryLine(report), ''];
+  const rightsize = report.sections?.['rightsize'];
+  if (isRightsizeSection(rightsize)) out.push(...renderRightsizeMarkdown(rightsize, mdCell));
   if (report.findings.length > 0) {
     out.push('| severity | priority | rule | object | location | message |', '|---|---|---|---|---|---|');
     for (const f of report.findings) {

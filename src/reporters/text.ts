@@ -2,6 +2,7 @@ import { formatPath } from '../core/json-path.js';
 import type { Finding, Severity } from '../engine/types.js';
 import { formatRef } from '../model/object.js';
 import type { Report } from './report.js';
+import { isRightsizeSection, renderRightsizeText } from './rightsize.js';
 import type { RenderOptions } from './types.js';
 
 const COLORS: Readonly<Record<Severity | 'dim' | 'bold', string>> = {
@@ -21,6 +22,8 @@ export const sanitize = (s: string): string => s.replace(/[\u0000-\u0008\u000b-\
 export function renderText(report: Report, options: RenderOptions = {}): string {
   const paint = (c: keyof typeof COLORS, s: string) => (options.color ? `${COLORS[c]}${s}${RESET}` : s);
   const lines: string[] = [];
+  const rightsize = report.sections?.['rightsize'];
+  if (isRightsizeSection(rightsize)) lines.push(...renderRightsizeText(rightsize, sanitize));
   for (const sev of ORDER) {
     const group = report.findings.filter((f) => f.severity === sev);
     if (group.length === 0) continue;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseKubeVersion, DEFAULT_KUBE_VERSION } from '../core/version.js';
@@ -33,6 +33,7 @@ export const fixturesDir = (rule: Pick<AnyRule, 'area' | 'id'>): string =>
 
 /** Reads `# kubetune-test: {...}` from a fixture's first lines (kubeVersion, profile, ruleOptions). */
 function headerOptions(file: string): FixtureOptions {
+  if (statSync(file).isDirectory()) return {}; // a fixture directory: several files read together (cross-file rules)
   const head = readFileSync(file, 'utf8').slice(0, 2000);
   const m = /^#\s*kubetune-test:\s*(\{.*\})\s*$/m.exec(head);
   if (!m) return {};

@@ -84,7 +84,7 @@ export async function spawnService(opts: SpawnOptions): Promise<ProcessHandle> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const spawnError = new Promise<never>((_, reject) => child.once('error', reject));
   const url = `http://127.0.0.1:${opts.port}`;
-  const handle = makeHandle(child, exited, url, opts, () => out);
+  const handle = makeHandle({ child, exited, url, opts, output: () => out });
   try {
     await Promise.race([
       waitForHttp(`${url}${opts.readyPath}`, opts.readyTimeoutMs ?? 30_000, () => out),
@@ -100,13 +100,19 @@ export async function spawnService(opts: SpawnOptions): Promise<ProcessHandle> {
   return handle;
 }
 
-function makeHandle(
-  child: ChildProcess,
-  exited: Promise<void>,
-  url: string,
-  opts: SpawnOptions,
-  output: () => string,
-): ProcessHandle {
+function makeHandle({
+  child,
+  exited,
+  url,
+  opts,
+  output,
+}: {
+  child: ChildProcess;
+  exited: Promise<void>;
+  url: string;
+  opts: SpawnOptions;
+  output: () => string;
+}): ProcessHandle {
   let stopping: Promise<void> | undefined;
   const stop = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {

@@ -177,6 +177,8 @@ export interface PrometheusOptions {
   readonly scrape?: readonly ScrapeJob[];
   readonly extraArgs?: readonly string[];
   readonly readyTimeoutMs?: number;
+  /** Serve under a path prefix (`--web.route-prefix`), e.g. `/prometheus`; `url` then includes it. */
+  readonly routePrefix?: string;
 }
 
 export interface PrometheusHandle extends ProcessHandle {
@@ -207,14 +209,15 @@ export async function startPrometheus(opts: PrometheusOptions = {}): Promise<Pro
       `--storage.tsdb.path=${dataDir}`,
       '--storage.tsdb.retention.time=100y',
       `--web.listen-address=127.0.0.1:${port}`,
+      ...(opts.routePrefix ? [`--web.route-prefix=${opts.routePrefix}`] : []),
       ...(opts.extraArgs ?? []),
     ],
     port,
-    readyPath: '/-/ready',
+    readyPath: `${opts.routePrefix ?? ''}/-/ready`,
     readyTimeoutMs: opts.readyTimeoutMs ?? 60_000,
     ownedDirs: opts.dataDir ? [work] : [work, dataDir],
   });
-  return { ...handle, dataDir };
+  return { ...handle, url: `${handle.url}${opts.routePrefix ?? ''}`, dataDir };
 }
 
 export interface BackfilledPrometheus extends PrometheusHandle {

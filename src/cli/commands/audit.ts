@@ -5,10 +5,10 @@ import { isProfileName, PROFILE_NAMES, type ProfileName } from '../../knowledge/
 import { REPORTER_NAMES, REPORTERS, isReporterName, type ReporterName } from '../../reporters/index.js';
 import type { Report } from '../../reporters/report.js';
 import { RULES } from '../../rules/index.js';
-import { auditFiles, auditRead } from '../audit-pipeline.js';
+import { auditFiles } from '../audit-pipeline.js';
 import type { CommandContext, CommandModule } from '../command.js';
 import { loadConfig } from '../config-file.js';
-import { readLiveCluster } from '../live-audit.js';
+import { auditLive } from '../live-audit.js';
 import { exitCodeFor, parseFailOn } from '../outcome.js';
 
 export interface OutputFlags {
@@ -106,18 +106,7 @@ export const auditCommand: CommandModule = {
       const result =
         paths.length > 0
           ? await auditFiles(paths, { ...options, stdin: ctx.io.stdin, cwd: ctx.io.cwd })
-          : auditRead(
-              await readLiveCluster(
-                {
-                  ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
-                  ...(flags.context ? { context: flags.context } : {}),
-                  ...(flags.namespace ? { namespace: flags.namespace } : {}),
-                  ...(flags.allNamespaces ? { allNamespaces: true } : {}),
-                },
-                ctx.io,
-              ),
-              { ...options, available: ['cluster'] },
-            );
+          : await auditLive(flags, options, ctx.io);
       emitReport(result.report, flags, ctx);
       ctx.setExit(exitCodeFor(result.report, failOn));
     });

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import type { Finding } from '../../engine/types.js';
+import type { JsonPath } from '../../core/json-path.js';
 import { yamlLineMap } from './configs/line-map.js';
 import { YamlDocSplitter, type YamlDoc } from './yaml-docs.js';
 
@@ -10,12 +10,19 @@ const MAX_LOCATE_BYTES = 4 * 1024 * 1024;
  * Refines each finding's line from its object's first line to the line of its JSON path (or the deepest existing
  * parent), re-reading only the YAML files that have findings. Findings from stdin, JSON or big files keep their line.
  */
-export async function refineFindingLines(findings: readonly Finding[]): Promise<Finding[]> {
-  const byFile = new Map<string, Finding[]>();
+export interface Locatable {
+  readonly source?: { readonly file: string; readonly line: number };
+  readonly path: JsonPath;
+  readonly itemPath?: JsonPath;
+  readonly doc?: number;
+}
+
+export async function refineFindingLines<T extends Locatable>(findings: readonly T[]): Promise<T[]> {
+  const byFile = new Map<string, T[]>();
   for (const f of findings)
     if (f.source && /\.ya?ml$/i.test(f.source.file))
       byFile.set(f.source.file, [...(byFile.get(f.source.file) ?? []), f]);
-  const refined = new Map<Finding, number>();
+  const refined = new Map<T, number>();
   for (const [file, list] of byFile) {
     const size = await stat(file).then(
       (s) => s.size,

@@ -247,16 +247,22 @@ export class PrometheusClient implements PromApi {
       body = JSON.parse(res.body) as ApiBody;
     } catch {
       const snippet = res.body.slice(0, 200).replace(/\s+/g, ' ');
-      throw new PrometheusQueryError(url.toString(), res.status, 'bad_response', `not JSON: ${snippet}`, query);
+      throw new PrometheusQueryError({
+        url: url.toString(),
+        status: res.status,
+        errorType: 'bad_response',
+        detail: `not JSON: ${snippet}`,
+        query,
+      });
     }
     if (res.status >= 400 || body.status !== 'success') {
-      throw new PrometheusQueryError(
-        url.toString(),
-        res.status,
-        body.errorType ?? 'error',
-        body.error ?? 'no error message',
+      throw new PrometheusQueryError({
+        url: url.toString(),
+        status: res.status,
+        errorType: body.errorType ?? 'error',
+        detail: body.error ?? 'no error message',
         query,
-      );
+      });
     }
     const warnings = Array.isArray(body.warnings) ? body.warnings.map(String) : [];
     const partial = body.isPartial === true || warnings.some((w) => /partial/i.test(w));

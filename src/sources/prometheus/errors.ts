@@ -4,19 +4,19 @@ import { KubetuneError } from '../../core/errors.js';
 /** The server answered with an error (4xx bad query, 5xx after retries, malformed body). */
 export class PrometheusQueryError extends KubetuneError {
   readonly code = 'KT_PROM_QUERY';
-  constructor(
-    readonly url: string,
-    readonly status: number,
-    readonly errorType: string,
-    detail: string,
-    readonly query?: string,
-  ) {
+  readonly url: string;
+  readonly status: number;
+  readonly errorType: string;
+  readonly query: string | undefined;
+  constructor(opts: { url: string; status: number; errorType: string; detail: string; query?: string | undefined }) {
+    const status = opts.status ? `${opts.status} ` : '';
     super(
-      `Prometheus ${url} answered ${status || ''} ${errorType}: ${detail}${query ? ` (query: ${query})` : ''}`.replace(
-        '  ',
-        ' ',
-      ),
+      `Prometheus ${opts.url} answered ${status}${opts.errorType}: ${opts.detail}${opts.query ? ` (query: ${opts.query})` : ''}`,
     );
+    this.url = opts.url;
+    this.status = opts.status;
+    this.errorType = opts.errorType;
+    this.query = opts.query;
   }
 }
 

@@ -28,6 +28,20 @@ function parseValue(text: string): number | undefined {
   return text !== '' && !Number.isNaN(v) ? v : undefined;
 }
 
+/** Reads a quoted label value starting after its opening quote; returns it and the index of the closing quote. */
+function readQuoted(line: string, start: number): { value: string; end: number } {
+  let value = '';
+  let i = start;
+  for (; i < line.length && line[i] !== '"'; i++) {
+    if (line[i] !== '\\') value += line[i];
+    else {
+      const next = line[++i];
+      value += next === 'n' ? '\n' : (next ?? '');
+    }
+  }
+  return { value, end: i };
+}
+
 /** Parses the label block starting after `{`; returns labels and the index after `}`. */
 function parseLabels(line: string, start: number): { labels: Record<string, string>; end: number } | string {
   const labels: Record<string, string> = {};
@@ -40,17 +54,10 @@ function parseLabels(line: string, start: number): { labels: Record<string, stri
     i += name.length;
     while (line[i] === ' ') i++;
     if (line[i] !== '=' || line[i + 1] !== '"') return `expected ="..." after label ${name}`;
-    i += 2;
-    let value = '';
-    for (; i < line.length && line[i] !== '"'; i++) {
-      if (line[i] === '\\') {
-        const next = line[++i];
-        value += next === 'n' ? '\n' : (next ?? '');
-      } else value += line[i];
-    }
-    if (line[i] !== '"') return `unterminated value of label ${name}`;
-    labels[name] = value;
-    i++;
+    const quoted = readQuoted(line, i + 2);
+    if (line[quoted.end] !== '"') return `unterminated value of label ${name}`;
+    labels[name] = quoted.value;
+    i = quoted.end + 1;
   }
 }
 

@@ -1,0 +1,166 @@
+/**
+ * Runs the declared queries through the Prometheus port: discovers (namespace, pod, container) through the series
+ * API, then issues one instant query per namespace and statistic — splitting a namespace into pod chunks when it
+ * holds more containers than `maxSeriesPerQuery` — and folds the answers into per-pod statistics.
+ * No I/O of its own: the port does it.
+ */
+import type { Labels, PromApi, RangeSeries } from '../../model/prom-api.js';
+import {
+  chunkMatchers,
+  discoverySelector,
+  OWNER_SELECTORS,
+  REPLAY_QUERIES,
+  STAT_QUERIES,
+  STAT_SCALE,
+  type QueryScope,
+} from './queries.js';
+import type { PodContainerKey, PodStats, StatName } from './types.js';
+
+/** The Prometheus calls rightsizing needs: the PromApi port plus the (index-only) series API. */
+export interface RightsizePromApi extends PromApi {
+  series(match: readonly string[], range?: { startSeconds: number; endSeconds: number }): Promise<readonly Labels[]>;
+}
+
+export interface CollectOptions {
+  readonly endSeconds: number;
+  readonly windowSeconds: number;
+  readonly resolutionSeconds: number;
+  readonly stats: readonly StatName[];
+  readonly namespaces?: readonly string[];
+  /** Containers per query before a namespace is split by pods. */
+  readonly maxSeriesPerQuery?: number;
+}
+
+export interface PodRecord {
+  readonly key: PodContainerKey;
+  readonly stats: PodStats;
+}
+
+export interface Collected {
+  readonly pods: ReadonlyMap<string, PodRecord>;
+  readonly owners: readonly Labels[];
+  readonly warnings: readonly string[];
+  readonly partial: boolean;
+  readonly queries: number;
+}
+
+export const podKey = (k: PodContainerKey): string => `${k.namespace}\u0000${k.pod}\u0000${k.container}`;
+
+interface Chunk {
+  readonly namespace: string;
+  readonly pods?: readonly string[];
+}
+
+/** Groups discovered containers by namespace and splits large namespaces into pod chunks. */
+export function planChunks(series: readonly Labels[], maxSeries: number): Chunk[] {
+  const byNs = new Map<string, Map<string, Set<string>>>();
+  for (const l of series) {
+    const { namespace, pod, container } = l;
+    if (!namespace || !pod || !container) continue;
+    const pods = byNs.get(namespace) ?? new Map<string, Set<string>>();
+    byNs.set(namespace, pods);
+    const cs = pods.get(pod) ?? new Set<string>();
+    cs.add(container);
+    pods.set(pod, cs);
+  }
+  const chunks: Chunk[] = [];
+  for (const [namespace, pods] of [...byNs].sort(([a], [b]) => a.localeCompare(b))) {
+    const total = [...pods.values()].reduce((n, s) => n + s.size, 0);
+    if (total <= maxSeries) {
+      chunks.push({ namespace });
+      continue;
+    }
+    let current: string[] = [];
+    let count = 0;
+    for (const [pod, cs] of [...pods].sort(([a], [b]) => a.localeCompare(b))) {
+      if (count + cs.size > maxSeries && current.length) {
+        chunks.push({ namespace, pods: current });
+        current = [];
+        count = 0;
+      }
+      current.push(pod);
+      count += cs.size;
+    }
+    if (current.length) chunks.push({ namespace, pods: current });
+  }
+  return chunks;
+}
+
+export async function collectPodStats(prom: RightsizePromApi, opts: CollectOptions): Promise<Collected> {
+  const range = { startSeconds: opts.endSeconds - opts.windowSeconds, endSeconds: opts.endSeconds };
+  const [discovered, owners] = await Promise.all([
+    prom.series([discoverySelector(opts.namespaces)], range),
+    prom.series([...OWNER_SELECTORS], range),
+  ]);
+  const chunks = planChunks(discovered, opts.maxSeriesPerQuery ?? 1000);
+  const pods = new Map<string, { key: PodContainerKey; stats: PodStats }>();
+  const warnings: string[] = [];
+  let partial = false;
+  let queries = 2;
+  await Promise.all(
+    chunks.flatMap((chunk) =>
+      opts.stats.map(async (stat) => {
+        const scope: QueryScope = {
+          matchers: chunkMatchers(chunk.namespace, chunk.pods),
+          windowSeconds: opts.windowSeconds,
+          resolutionSeconds: opts.resolutionSeconds,
+        };
+        queries++;
+        const res = await prom.instantQuery(STAT_QUERIES[stat](scope), { timeSeconds: opts.endSeconds });
+        warnings.push(...res.warnings);
+        partial ||= res.partial;
+        const scale = STAT_SCALE[stat] ?? 1;
+        for (const s of res.series) {
+          const { namespace, pod, container } = s.labels;
+          if (!namespace || !pod || !container || !Number.isFinite(s.value)) continue;
+          const key = { namespace, pod, container };
+          const k = podKey(key);
+          const rec = pods.get(k) ?? { key, stats: {} };
+          rec.stats[stat] = s.value * scale;
+          pods.set(k, rec);
+        }
+      }),
+    ),
+  );
+  return { pods, owners, warnings, partial, queries };
+}
+
+export interface ReplayOptions {
+  readonly startSeconds: number;
+  readonly endSeconds: number;
+  readonly resolutionSeconds: number;
+  readonly namespaces: readonly string[];
+}
+
+export interface Replay {
+  readonly cpu: readonly RangeSeries[];
+  readonly memory: readonly RangeSeries[];
+  readonly queries: number;
+}
+
+/** Usage series of the replay part of the window (per namespace; millicores and bytes). */
+export async function collectReplay(prom: PromApi, opts: ReplayOptions): Promise<Replay> {
+  const window = { startSeconds: opts.startSeconds, endSeconds: opts.endSeconds, stepSeconds: opts.resolutionSeconds };
+  const cpu: RangeSeries[] = [];
+  const memory: RangeSeries[] = [];
+  await Promise.all(
+    opts.namespaces.flatMap((namespace) => {
+      const scope: QueryScope = {
+        matchers: chunkMatchers(namespace, undefined),
+        windowSeconds: 0,
+        resolutionSeconds: opts.resolutionSeconds,
+      };
+      return [
+        prom
+          .rangeQuery(REPLAY_QUERIES.cpu(scope), window)
+          .then((r) =>
+            cpu.push(
+              ...r.series.map((s) => ({ labels: s.labels, values: s.values.map(([t, v]) => [t, v * 1000] as const) })),
+            ),
+          ),
+        prom.rangeQuery(REPLAY_QUERIES.memory(scope), window).then((r) => memory.push(...r.series)),
+      ];
+    }),
+  );
+  return { cpu, memory, queries: opts.namespaces.length * 2 };
+}

@@ -1,0 +1,158 @@
+/**
+ * From evidence + current spec to one recommendation per container: coverage check ("not enough data", never a
+ * guess), the strategy, awareness, minimums and rounding, recomputed runtime settings, savings and drift.
+ */
+import { applyAwareness } from './awareness.js';
+import { HOURS_PER_MONTH, type Prices, type RightsizeParams } from './params.js';
+import { recomputeRuntime } from './runtime.js';
+import { STRATEGIES } from './strategies.js';
+import type {
+  ContainerEvidence,
+  ContainerRecommendation,
+  ContainerSpec,
+  Reason,
+  RecommendationStatus,
+  ResourceValues,
+  Savings,
+  StrategyName,
+} from './types.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+const GiB = 2 ** 30;
+
+const roundUp = (v: number, step: number): number => Math.ceil(v / step - 1e-9) * step;
+
+function coverageStatus(
+  e: ContainerEvidence | undefined,
+  spec: ContainerSpec,
+  p: RightsizeParams,
+): RecommendationStatus {
+  if (!e || e.coverage.points === 0) return 'no-data';
+  if (spec.role === 'init' || spec.shortLived)
+    return e.coverage.points >= p.minShortLivedPoints ? 'ok' : 'not-enough-data';
+  return e.coverage.points >= p.minPoints && e.coverage.hours >= p.minHours ? 'ok' : 'not-enough-data';
+}
+
+/** Minimums, then round up to the steps; a limit never ends below its request. */
+function finish(values: ResourceValues, p: RightsizeParams, reasons: Reason[]): ResourceValues {
+  const v: Mutable<ResourceValues> = { ...values };
+  if (v.cpuRequest !== undefined && v.cpuRequest < p.minCpu) {
+    v.cpuRequest = p.minCpu;
+    reasons.push({ code: 'minimum', resource: 'cpuRequest', data: { min: p.minCpu } });
+  }
+  if (v.memoryRequest !== undefined && v.memoryRequest < p.minMemory) {
+    v.memoryRequest = p.minMemory;
+    reasons.push({ code: 'minimum', resource: 'memoryRequest', data: { min: p.minMemory } });
+  }
+  if (v.cpuRequest !== undefined) v.cpuRequest = roundUp(v.cpuRequest, p.cpuStep);
+  if (v.cpuLimit !== undefined) v.cpuLimit = roundUp(Math.max(v.cpuLimit, v.cpuRequest ?? 0), p.cpuStep);
+  if (v.memoryRequest !== undefined) v.memoryRequest = roundUp(v.memoryRequest, p.memoryStep);
+  if (v.memoryLimit !== undefined) v.memoryLimit = roundUp(Math.max(v.memoryLimit, v.memoryRequest ?? 0), p.memoryStep);
+  return v;
+}
+
+export function monthlyCost(v: ResourceValues, replicas: number, prices: Prices): number {
+  const cores = (v.cpuRequest ?? 0) / 1000;
+  const gib = (v.memoryRequest ?? 0) / GiB;
+  return (cores * prices.cpuCoreHour + gib * prices.memoryGiBHour) * HOURS_PER_MONTH * replicas;
+}
+
+/** Requests are what a cluster reserves and pays for: savings compare requests, × replicas. */
+export function savingsOf(current: ResourceValues, rec: ResourceValues, replicas: number, prices: Prices): Savings {
+  const dCpu = ((current.cpuRequest ?? 0) - (rec.cpuRequest ?? 0)) / 1000;
+  const dMem = ((current.memoryRequest ?? 0) - (rec.memoryRequest ?? 0)) / GiB;
+  return {
+    cpuCores: dCpu * replicas,
+    memoryGiB: dMem * replicas,
+    monthlyCost: monthlyCost(current, replicas, prices) - monthlyCost(rec, replicas, prices),
+  };
+}
+
+function relChange(cur: number | undefined, rec: number | undefined): number {
+  if (rec === undefined) return 0;
+  if (cur === undefined || cur === 0) return 1;
+  return Math.abs(rec - cur) / cur;
+}
+
+export function driftOf(current: ResourceValues, rec: ResourceValues): number {
+  return Math.max(relChange(current.cpuRequest, rec.cpuRequest), relChange(current.memoryRequest, rec.memoryRequest));
+}
+
+export interface RecommendInput {
+  readonly spec: ContainerSpec;
+  readonly evidence?: ContainerEvidence;
+}
+
+/** The recommendation of one strategy for one container. */
+export function recommendContainer(
+  input: RecommendInput,
+  strategy: StrategyName,
+  p: RightsizeParams,
+): ContainerRecommendation {
+  const { spec, evidence } = input;
+  const current = spec.current;
+  const replicas = spec.replicas ?? Math.max(1, evidence?.coverage.pods ?? 1);
+  const base = {
+    workload: spec.workload,
+    container: spec.container,
+    role: spec.role,
+    strategy,
+    current,
+    replicas,
+    ...(evidence ? { evidence } : {}),
+    ...(spec.source ? { source: spec.source } : {}),
+  };
+  const status = coverageStatus(evidence, spec, p);
+  if (status !== 'ok' || !evidence) return { ...base, status, reasons: [], runtime: [], drift: 0 };
+  const s = STRATEGIES[strategy].recommend(evidence, spec, p);
+  const aware = applyAwareness(s.values, evidence, spec, p);
+  const reasons = [...s.reasons, ...aware.reasons];
+  const recommended = finish(aware.values, p, reasons);
+  return {
+    ...base,
+    status,
+    recommended,
+    reasons,
+    runtime: recomputeRuntime(spec, recommended),
+    savings: savingsOf(current, recommended, replicas, p.prices),
+    drift: driftOf(current, recommended),
+  };
+}
+
+export interface Totals {
+  readonly containers: number;
+  readonly recommended: number;
+  readonly notEnoughData: number;
+  readonly noData: number;
+  readonly savings: Savings;
+}
+
+export function totalsOf(recs: readonly ContainerRecommendation[]): Totals {
+  let cpuCores = 0;
+  let memoryGiB = 0;
+  let monthly = 0;
+  for (const r of recs) {
+    cpuCores += r.savings?.cpuCores ?? 0;
+    memoryGiB += r.savings?.memoryGiB ?? 0;
+    monthly += r.savings?.monthlyCost ?? 0;
+  }
+  return {
+    containers: recs.length,
+    recommended: recs.filter((r) => r.status === 'ok').length,
+    notEnoughData: recs.filter((r) => r.status === 'not-enough-data').length,
+    noData: recs.filter((r) => r.status === 'no-data').length,
+    savings: { cpuCores, memoryGiB, monthlyCost: monthly },
+  };
+}
+
+/** Drift ranking: the largest money at stake first, then the largest relative change. */
+export function rankByDrift(recs: readonly ContainerRecommendation[]): ContainerRecommendation[] {
+  return [...recs].sort(
+    (a, b) =>
+      Math.abs(b.savings?.monthlyCost ?? 0) - Math.abs(a.savings?.monthlyCost ?? 0) ||
+      b.drift - a.drift ||
+      `${a.workload.namespace}/${a.workload.name}/${a.container}`.localeCompare(
+        `${b.workload.namespace}/${b.workload.name}/${b.container}`,
+      ),
+  );
+}

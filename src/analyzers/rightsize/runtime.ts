@@ -1,0 +1,64 @@
+/**
+ * Runtime settings recomputed for the new limits (GUIDE.md §6): GOMAXPROCS = CPU limit in whole cores (min 1),
+ * GOMEMLIMIT ≈ 90% of the memory limit, -Xmx ≈ 75% of the memory limit, -XX:ActiveProcessorCount = CPU limit,
+ * worker counts = cores. Only settings the container already sets are changed (an unset GOMAXPROCS is the
+ * runtime audit's business, not rightsizing's).
+ *
+ * Kept behind `recomputeRuntime` so it can be swapped for model/runtime-settings.ts once that lands.
+ */
+import type { Bytes, Millicores } from '../../core/units.js';
+import type { ContainerSpec, ResourceValues, RuntimeChange } from './types.js';
+
+const MiB = 2 ** 20;
+const JAVA_ENV = ['JAVA_TOOL_OPTIONS', 'JAVA_OPTS', 'JDK_JAVA_OPTIONS', '_JAVA_OPTIONS'];
+const WORKER_ENV = ['WEB_CONCURRENCY', 'GUNICORN_WORKERS', 'UVICORN_WORKERS', 'WORKERS'];
+
+/** Cores a runtime should use: the CPU limit, else the request (floor, at least 1). */
+const cores = (v: ResourceValues): number | undefined => {
+  const m: Millicores | undefined = v.cpuLimit ?? v.cpuRequest;
+  return m === undefined ? undefined : Math.max(1, Math.floor(m / 1000));
+};
+
+function goMemLimit(limit: Bytes): string {
+  return `${Math.floor((limit * 0.9) / MiB)}MiB`;
+}
+
+function javaFlags(text: string, v: ResourceValues): string {
+  let out = text;
+  if (v.memoryLimit !== undefined)
+    out = out.replace(/-Xmx\d+[kKmMgGtT]?/g, `-Xmx${Math.floor((v.memoryLimit * 0.75) / MiB)}m`);
+  const c = cores(v);
+  if (c !== undefined) out = out.replace(/-XX:ActiveProcessorCount=\d+/g, `-XX:ActiveProcessorCount=${c}`);
+  return out;
+}
+
+function settingOf(before: string, after: string): RuntimeChange['setting'] {
+  const xmx = (s: string) => /-Xmx\S+/.exec(s)?.[0];
+  return xmx(before) !== xmx(after) ? 'Xmx' : 'ActiveProcessorCount';
+}
+
+export function recomputeRuntime(spec: ContainerSpec, v: ResourceValues): readonly RuntimeChange[] {
+  const changes: RuntimeChange[] = [];
+  const c = cores(v);
+  for (const e of spec.env) {
+    if (e.value === undefined) continue;
+    let to: string | undefined;
+    let setting: RuntimeChange['setting'] | undefined;
+    if (e.name === 'GOMAXPROCS' && c !== undefined) [to, setting] = [String(c), 'GOMAXPROCS'];
+    else if (e.name === 'GOMEMLIMIT' && v.memoryLimit !== undefined)
+      [to, setting] = [goMemLimit(v.memoryLimit), 'GOMEMLIMIT'];
+    else if (WORKER_ENV.includes(e.name) && c !== undefined) [to, setting] = [String(c), 'workers'];
+    else if (JAVA_ENV.includes(e.name))
+      [to, setting] = [javaFlags(e.value, v), settingOf(e.value, javaFlags(e.value, v))];
+    if (to !== undefined && setting && to !== e.value) changes.push({ setting, where: e.name, from: e.value, to });
+  }
+  for (const where of ['command', 'args'] as const) {
+    const list = spec[where];
+    const next = list.map((a) => javaFlags(a, v));
+    list.forEach((arg, i) => {
+      const to = next[i]!;
+      if (to !== arg) changes.push({ setting: settingOf(arg, to), where, from: arg, to, list: next });
+    });
+  }
+  return changes;
+}

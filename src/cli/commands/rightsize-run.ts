@@ -1,0 +1,173 @@
+/**
+ * The rightsize pipeline behind the command: manifests → specs, Prometheus → evidence, strategy → recommendations,
+ * optional backtest, then the GitOps outputs. The pure work lives in analyzers/rightsize and generate/rightsize.
+ */
+import {
+  aggregateEvidence,
+  containerKey,
+  indexOwners,
+  initContainerRoles,
+  resolveWorkload,
+  workloadKey,
+} from '../../analyzers/rightsize/aggregate.js';
+import { rightsize, type RightsizeOutcome } from '../../analyzers/rightsize/analyze.js';
+import { backtest, type BacktestResult } from '../../analyzers/rightsize/backtest.js';
+import { collectPodStats, collectReplay, type RightsizePromApi } from '../../analyzers/rightsize/collect.js';
+import type { RightsizeParams } from '../../analyzers/rightsize/params.js';
+import { SPEC_STATS } from '../../analyzers/rightsize/queries.js';
+import { hpaTargets, refOfWorkload, specsFromWorkloads } from '../../analyzers/rightsize/spec.js';
+import { statsNeeded } from '../../analyzers/rightsize/strategies.js';
+import {
+  STRATEGY_NAMES,
+  type ContainerEvidence,
+  type ContainerSpec,
+  type StrategyName,
+  type WorkloadRef,
+} from '../../analyzers/rightsize/types.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { Snapshot } from '../../model/snapshot.js';
+import type { ReadResult } from '../../sources/files/read.js';
+
+export interface RightsizeRunOptions {
+  readonly params: RightsizeParams;
+  readonly endSeconds: number;
+  readonly namespaces?: readonly string[];
+  readonly maxSeriesPerQuery?: number;
+  readonly includeUnmanaged?: boolean;
+  /** Share of the window used for learning when backtesting (the rest is replayed). */
+  readonly backtestTrainFraction?: number;
+}
+
+export interface RightsizeRun {
+  readonly outcome: RightsizeOutcome;
+  readonly backtest?: BacktestResult;
+  readonly specs: readonly ContainerSpec[];
+  readonly queries: number;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly window: { readonly startSeconds: number; readonly endSeconds: number };
+}
+
+interface Manifests {
+  readonly specs: ContainerSpec[];
+  readonly known: WorkloadRef[];
+  readonly replicas: Map<string, number>;
+}
+
+export function manifestsOf(read: ReadResult | undefined): Manifests {
+  if (!read) return { specs: [], known: [], replicas: new Map() };
+  const snapshot = new Snapshot(read.resources);
+  const workloads = snapshot.workloads;
+  const specs = specsFromWorkloads(workloads, hpaTargets(read.resources));
+  const replicas = new Map<string, number>();
+  for (const w of workloads) if (w.replicas !== undefined) replicas.set(workloadKey(refOfWorkload(w)), w.replicas);
+  return { specs, known: workloads.map(refOfWorkload), replicas };
+}
+
+async function evidenceFor(
+  prom: RightsizePromApi,
+  m: Manifests,
+  strategies: readonly StrategyName[],
+  window: { end: number; seconds: number },
+  opts: RightsizeRunOptions,
+) {
+  const withHpa = m.specs.some((s) => s.hpa !== undefined);
+  const stats = [
+    ...statsNeeded(strategies, withHpa),
+    ...(m.specs.length === 0 || opts.includeUnmanaged ? SPEC_STATS : []),
+  ];
+  const namespaces =
+    opts.namespaces ?? (m.specs.length ? [...new Set(m.specs.map((s) => s.workload.namespace))] : undefined);
+  const collected = await collectPodStats(prom, {
+    endSeconds: window.end,
+    windowSeconds: window.seconds,
+    resolutionSeconds: opts.params.resolutionSeconds,
+    stats,
+    ...(namespaces ? { namespaces } : {}),
+    ...(opts.maxSeriesPerQuery ? { maxSeriesPerQuery: opts.maxSeriesPerQuery } : {}),
+  });
+  const owners = indexOwners(collected.owners);
+  const evidence = aggregateEvidence(collected.pods.values(), owners, m.known, {
+    resolutionSeconds: opts.params.resolutionSeconds,
+    windowSeconds: window.seconds,
+    replicas: m.replicas,
+  });
+  const roles = initContainerRoles(collected.owners, owners, m.known);
+  return { collected, owners, evidence, namespaces, roles };
+}
+
+function promDiagnostics(warnings: readonly string[], partial: boolean): Diagnostic[] {
+  const out: Diagnostic[] = [...new Set(warnings)].map((w) => ({
+    code: 'source-error',
+    severity: 'warning',
+    message: `Prometheus: ${w}`,
+  }));
+  if (partial)
+    out.push({ code: 'source-error', severity: 'warning', message: 'Prometheus answered with partial data' });
+  return out;
+}
+
+export async function runRightsize(
+  prom: RightsizePromApi,
+  read: ReadResult | undefined,
+  opts: RightsizeRunOptions,
+): Promise<RightsizeRun> {
+  const m = manifestsOf(read);
+  const p = opts.params;
+  const main = await evidenceFor(prom, m, [p.strategy], { end: opts.endSeconds, seconds: p.historySeconds }, opts);
+  const input = {
+    specs: m.specs,
+    evidence: main.evidence,
+    roles: main.roles,
+    ...(opts.includeUnmanaged ? { includeUnmanaged: true } : {}),
+  };
+  const outcome = rightsize(input, p.strategy, p);
+  const diagnostics = [
+    ...(read?.diagnostics ?? []),
+    ...promDiagnostics(main.collected.warnings, main.collected.partial),
+  ];
+  let queries = main.collected.queries;
+  let bt: BacktestResult | undefined;
+  if (opts.backtestTrainFraction !== undefined) {
+    const start = opts.endSeconds - p.historySeconds;
+    const split = start + Math.round(p.historySeconds * opts.backtestTrainFraction);
+    const train = await evidenceFor(prom, m, STRATEGY_NAMES, { end: split, seconds: split - start }, opts);
+    const recommendations = new Map(
+      STRATEGY_NAMES.map(
+        (s) =>
+          [
+            s,
+            rightsize({ ...input, evidence: train.evidence }, s, { ...p, historySeconds: split - start })
+              .recommendations,
+          ] as const,
+      ),
+    );
+    const namespaces = train.namespaces ?? [
+      ...new Set([...train.evidence.values()].map((e: ContainerEvidence) => e.workload.namespace)),
+    ];
+    // The sample at `split` belongs to the training part: the replay starts one step later.
+    const replay = await collectReplay(prom, {
+      startSeconds: split + p.resolutionSeconds,
+      endSeconds: opts.endSeconds,
+      resolutionSeconds: p.resolutionSeconds,
+      namespaces,
+    });
+    queries += train.collected.queries + replay.queries;
+    bt = backtest({
+      recommendations,
+      cpu: replay.cpu,
+      memory: replay.memory,
+      resolve: (ns, pod, container) => containerKey(resolveWorkload(ns, pod, train.owners, m.known), container),
+      stepSeconds: p.resolutionSeconds,
+      trainSeconds: { start, end: split },
+      replaySeconds: { start: split, end: opts.endSeconds },
+    });
+  }
+  return {
+    outcome,
+    ...(bt ? { backtest: bt } : {}),
+    specs: m.specs,
+    queries,
+    diagnostics,
+    window: { startSeconds: opts.endSeconds - p.historySeconds, endSeconds: opts.endSeconds },
+  };
+}

@@ -1,0 +1,58 @@
+// kubetune's library entry: explicit named exports only (no `export *`).
+export { auditFiles, auditRead, resolveKubeVersion } from './cli/audit-pipeline.js';
+export type { AuditOptions, AuditResult } from './cli/audit-pipeline.js';
+export { main } from './cli/main.js';
+export { EXIT } from './cli/exit-codes.js';
+
+export {
+  KubetuneError,
+  UsageError,
+  ConfigError,
+  InputError,
+  QuantityError,
+  SourceUnavailableError,
+  PrometheusUnavailableError,
+} from './core/errors.js';
+export { parseQuantity, parseCpu, parseBytes, formatBytes, formatCpu } from './core/units.js';
+export type { Bytes, Millicores } from './core/units.js';
+export { parseKubeVersion, satisfies, DEFAULT_KUBE_VERSION } from './core/version.js';
+export type { KubeVersion } from './core/version.js';
+export type { JsonPath } from './core/json-path.js';
+
+export { defineRule, renderMessage } from './engine/define-rule.js';
+export { runRules } from './engine/run.js';
+export type { RunOptions, RunResult, RuleStat } from './engine/run.js';
+export { parseConfig, IGNORE_ANNOTATION } from './engine/config.js';
+export type { KubetuneConfig, Exemption } from './engine/config.js';
+export { applyPatch } from './engine/patch.js';
+export type {
+  Area,
+  AnyRule,
+  Diagnostic,
+  Finding,
+  PatchOp,
+  Priority,
+  Rule,
+  RuleContext,
+  RuleDef,
+  Severity,
+  Target,
+  Violation,
+} from './engine/types.js';
+
+export { PROFILES, PROFILE_NAMES } from './knowledge/profiles.js';
+export type { ProfileName, Thresholds } from './knowledge/profiles.js';
+
+export { Snapshot } from './model/snapshot.js';
+export { toWorkload, computeQos } from './model/workload.js';
+export type { Workload, ContainerView, QosClass } from './model/workload.js';
+export type { KubeObject, ObjectRef, Resource, SourceLocation } from './model/object.js';
+
+export { RULES } from './rules/index.js';
+export { REPORTERS, REPORTER_NAMES } from './reporters/index.js';
+export type { ReporterName } from './reporters/index.js';
+export { buildReport, REPORT_SCHEMA_VERSION } from './reporters/report.js';
+export type { Report } from './reporters/report.js';
+
+export { readInputs } from './sources/files/read.js';
+export type { ReadResult, ReadOptions } from './sources/files/read.js';

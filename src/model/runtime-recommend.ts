@@ -1,0 +1,220 @@
+import type { JsonPath } from '../core/json-path.js';
+import type { Bytes, Millicores } from '../core/units.js';
+import type { RuntimeSettings, Setting } from './runtime-settings.js';
+import { rewriteToken, type SettingSite } from './runtime-tokens.js';
+
+/**
+ * Runtime sizing targets of the tuning guide (GUIDE.md §6): JVM heap ≈ 75% of the memory limit
+ * (-XX:MaxRAMPercentage=75), GOMEMLIMIT ≈ 90%, GOMAXPROCS and ActiveProcessorCount = CPU limit,
+ * Python workers matched to CPU (gunicorn's documented 2 × cores + 1 for sync workers).
+ * The *Max/*Min bounds are where rules start to flag; recommendations aim at the target.
+ */
+export const RUNTIME_GUIDE = {
+  jvmHeapShare: 0.75,
+  jvmHeapShareMax: 0.85,
+  jvmHeapShareMin: 0.5,
+  goMemLimitShare: 0.9,
+  goMemLimitShareMax: 0.95,
+  nodeHeapShare: 0.75,
+  nodeHeapShareMax: 0.85,
+} as const;
+
+export interface RuntimeLimits {
+  readonly cpuLimit?: Millicores;
+  readonly memoryLimit?: Bytes;
+}
+
+/** A structural JSON-Patch op on the container's object (the engine's PatchOp has the same shape). */
+export type FieldEdit =
+  | { readonly op: 'replace'; readonly path: JsonPath; readonly value: string }
+  | { readonly op: 'add'; readonly path: JsonPath; readonly value: unknown }
+  | { readonly op: 'remove'; readonly path: JsonPath };
+
+export interface RuntimeRecommendation {
+  readonly runtime: 'jvm' | 'go' | 'node' | 'python';
+  /** `-Xmx`, `-XX:MaxRAMPercentage`, `-XX:ActiveProcessorCount`, `GOMAXPROCS`, `GOMEMLIMIT`, `--max-old-space-size`, `workers`. */
+  readonly setting: string;
+  readonly current?: string;
+  readonly recommended: string;
+  readonly edits: readonly FieldEdit[];
+}
+
+const MIB = 2 ** 20;
+const mib = (b: Bytes): number => Math.max(1, Math.floor(b / MIB));
+export const cpuCount = (m: Millicores): number => Math.max(1, Math.ceil(m / 1000 - 1e-9));
+
+/** Edit that replaces one token of a setting's field. */
+export const replaceToken = (s: Setting<unknown>, token: string): FieldEdit => ({
+  op: 'replace',
+  path: s.site.path,
+  value: rewriteToken(s.site, token),
+});
+
+/**
+ * Edits that replace (`token`) or remove (no `token`) several tokens at once. Tokens inside one string field are
+ * rewritten together (last first, so spans stay valid), one replace per field; a removed token that is a whole
+ * command/args element removes the element (highest index first, so earlier indexes stay valid).
+ */
+export function editTokens(changes: readonly { readonly site: SettingSite; readonly token?: string }[]): FieldEdit[] {
+  const isWhole = (s: SettingSite) =>
+    (s.origin === 'command' || s.origin === 'args') && s.start === 0 && s.end === s.text.length;
+  const removals = changes.filter((c) => c.token === undefined && isWhole(c.site)).map((c) => c.site);
+  const byPath = new Map<string, { site: SettingSite; token?: string }[]>();
+  for (const c of changes) {
+    if (c.token === undefined && isWhole(c.site)) continue;
+    const k = JSON.stringify(c.site.path);
+    byPath.set(k, [...(byPath.get(k) ?? []), c]);
+  }
+  const edits: FieldEdit[] = [...byPath.values()].map((list) => {
+    const sorted = [...list].sort((a, b) => b.site.start - a.site.start);
+    let text = sorted[0]!.site.text;
+    for (const c of sorted) text = rewriteToken({ ...c.site, text }, c.token);
+    return { op: 'replace', path: sorted[0]!.site.path, value: text };
+  });
+  const index = (s: SettingSite) => Number(s.path[s.path.length - 1]);
+  const key = (s: SettingSite) => String(s.path[s.path.length - 2]);
+  removals.sort((a, b) => key(a).localeCompare(key(b)) || index(b) - index(a));
+  return [...edits, ...removals.map((site): FieldEdit => ({ op: 'remove', path: site.path }))];
+}
+
+export const removeTokens = (sites: readonly SettingSite[]): FieldEdit[] => editTokens(sites.map((site) => ({ site })));
+
+/** Appends a token to an options env var (adding the variable when the container has none). */
+export function appendEnvToken(
+  r: RuntimeSettings,
+  env: { name: string; index: number; value: string } | undefined,
+  name: string,
+  token: string,
+): FieldEdit {
+  if (env)
+    return {
+      op: 'replace',
+      path: [...r.containerPath, 'env', env.index, 'value'],
+      value: `${env.value} ${token}`.trim(),
+    };
+  return addEnv(r, name, token);
+}
+
+function addEnv(r: RuntimeSettings, name: string, value: string): FieldEdit {
+  if (r.envCount === 0) return { op: 'add', path: [...r.containerPath, 'env'], value: [{ name, value }] };
+  return { op: 'add', path: [...r.containerPath, 'env', r.envCount], value: { name, value } };
+}
+
+function jvm(r: RuntimeSettings, l: RuntimeLimits): RuntimeRecommendation[] {
+  const j = r.jvm;
+  if (!j) return [];
+  const out: RuntimeRecommendation[] = [];
+  if (l.memoryLimit !== undefined && j.maxHeap) {
+    const token = `-Xmx${mib(l.memoryLimit * RUNTIME_GUIDE.jvmHeapShare)}m`;
+    if (token !== j.maxHeap.raw)
+      out.push({
+        runtime: 'jvm',
+        setting: '-Xmx',
+        current: j.maxHeap.raw,
+        recommended: token,
+        edits: [replaceToken(j.maxHeap, token)],
+      });
+  } else if (j.maxRamPercentage) {
+    const p = j.maxRamPercentage.value / 100;
+    if (p > RUNTIME_GUIDE.jvmHeapShareMax || p < RUNTIME_GUIDE.jvmHeapShareMin) {
+      const token = `-XX:MaxRAMPercentage=${(RUNTIME_GUIDE.jvmHeapShare * 100).toFixed(1)}`;
+      out.push({
+        runtime: 'jvm',
+        setting: '-XX:MaxRAMPercentage',
+        current: j.maxRamPercentage.raw,
+        recommended: token,
+        edits: [replaceToken(j.maxRamPercentage, token)],
+      });
+    }
+  }
+  if (l.cpuLimit !== undefined && j.activeProcessorCount) {
+    const token = `-XX:ActiveProcessorCount=${cpuCount(l.cpuLimit)}`;
+    if (token !== j.activeProcessorCount.raw)
+      out.push({
+        runtime: 'jvm',
+        setting: '-XX:ActiveProcessorCount',
+        current: j.activeProcessorCount.raw,
+        recommended: token,
+        edits: [replaceToken(j.activeProcessorCount, token)],
+      });
+  }
+  return out;
+}
+
+function go(r: RuntimeSettings, l: RuntimeLimits): RuntimeRecommendation[] {
+  const g = r.go;
+  if (!g) return [];
+  const out: RuntimeRecommendation[] = [];
+  if (l.cpuLimit !== undefined && g.gomaxprocs) {
+    const v = String(cpuCount(l.cpuLimit));
+    if (v !== g.gomaxprocs.raw)
+      out.push({
+        runtime: 'go',
+        setting: 'GOMAXPROCS',
+        current: g.gomaxprocs.raw,
+        recommended: v,
+        edits: [replaceToken(g.gomaxprocs, v)],
+      });
+  }
+  if (l.memoryLimit !== undefined) {
+    const v = `${mib(l.memoryLimit * RUNTIME_GUIDE.goMemLimitShare)}MiB`;
+    if (!g.gomemlimit)
+      out.push({ runtime: 'go', setting: 'GOMEMLIMIT', recommended: v, edits: [addEnv(r, 'GOMEMLIMIT', v)] });
+    else if (g.gomemlimit.value !== 'off' && v !== g.gomemlimit.raw)
+      out.push({
+        runtime: 'go',
+        setting: 'GOMEMLIMIT',
+        current: g.gomemlimit.raw,
+        recommended: v,
+        edits: [replaceToken(g.gomemlimit, v)],
+      });
+  }
+  return out;
+}
+
+function node(r: RuntimeSettings, l: RuntimeLimits): RuntimeRecommendation[] {
+  const s = r.node?.maxOldSpace;
+  if (!s || l.memoryLimit === undefined) return [];
+  const token = `--max-old-space-size=${mib(l.memoryLimit * RUNTIME_GUIDE.nodeHeapShare)}`;
+  return token === s.raw
+    ? []
+    : [
+        {
+          runtime: 'node',
+          setting: '--max-old-space-size',
+          current: s.raw,
+          recommended: token,
+          edits: [replaceToken(s, token)],
+        },
+      ];
+}
+
+/** Recommended worker count: gunicorn (sync workers) 2 × cores + 1; uvicorn and WEB_CONCURRENCY one per core. */
+export const recommendedWorkers = (server: string, cpuLimit: Millicores): number =>
+  server === 'gunicorn' ? 2 * cpuCount(cpuLimit) + 1 : cpuCount(cpuLimit);
+
+function python(r: RuntimeSettings, l: RuntimeLimits): RuntimeRecommendation[] {
+  const p = r.python;
+  if (!p || l.cpuLimit === undefined) return [];
+  const n = recommendedWorkers(p.server, l.cpuLimit);
+  if (n === p.workers.value) return [];
+  const raw = p.workers.raw;
+  const token = raw.replace(/\d+$/, String(n));
+  return [
+    {
+      runtime: 'python',
+      setting: 'workers',
+      current: raw,
+      recommended: token,
+      edits: [replaceToken(p.workers, token)],
+    },
+  ];
+}
+
+/**
+ * Runtime settings recomputed for the given limits: only settings the container already has are rewritten
+ * (plus GOMEMLIMIT, added when a Go runtime is recognised without one). Pure; used by rules and rightsizing.
+ */
+export function recommendRuntimeSettings(runtime: RuntimeSettings, limits: RuntimeLimits): RuntimeRecommendation[] {
+  return [...jvm(runtime, limits), ...go(runtime, limits), ...node(runtime, limits), ...python(runtime, limits)];
+}

@@ -1,0 +1,61 @@
+import { defineRule } from '../../engine/define-rule.js';
+import { asArray, asRecord, asString, isRecord } from '../../model/object.js';
+import type { Workload } from '../../model/workload.js';
+
+/** Kubernetes' default ndots in pod resolv.conf. */
+const DEFAULT_NDOTS = 5;
+const RECOMMENDED_NDOTS = '2';
+const HOST = /(?:^|[/@=,\s])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?=[:/]|$|[\s,])/gi;
+const INTERNAL = /(\.svc|\.cluster\.local|\.local|\.internal|\.localdomain)$/i;
+
+function ndotsOf(w: Workload): number {
+  for (const o of asArray(asRecord(w.podSpec['dnsConfig'])['options'])) {
+    if (isRecord(o) && o['name'] === 'ndots') return Number(asString(o['value']) ?? DEFAULT_NDOTS);
+  }
+  return DEFAULT_NDOTS;
+}
+
+/** External host names in env values (URLs, host:port, bare FQDNs) with fewer dots than ndots. */
+function externalHosts(w: Workload, ndots: number): string[] {
+  const hosts = new Set<string>();
+  for (const c of w.runningContainers) {
+    for (const e of c.env) {
+      for (const m of (e.value ?? '').matchAll(HOST)) {
+        const host = m[1]!.toLowerCase();
+        const dots = host.split('.').length - 1;
+        if (dots >= 1 && dots < ndots && !INTERNAL.test(host) && !/^\d+(\.\d+)+$/.test(host)) hosts.add(host);
+      }
+    }
+  }
+  return [...hosts].sort();
+}
+
+export default defineRule({
+  id: 'dns-ndots-external',
+  area: 'network',
+  target: 'workload',
+  defaultSeverity: 'info',
+  fixable: true,
+  summary: 'Pods that call external host names do not pay the ndots:5 search-list cost.',
+  rationale:
+    'Pods get ndots:5 by default: a name with fewer than five dots (api.stripe.com has two) is first tried against every search domain (<ns>.svc.cluster.local, svc.cluster.local, cluster.local, plus the node\'s), each an A and AAAA query that fails, before the real lookup. That is up to 8-10 extra DNS queries per lookup, load on CoreDNS and conntrack, and added latency. Use fully qualified names with a trailing dot, or lower ndots (2 keeps short in-cluster names such as svc.namespace working). The fix adds dnsConfig.options ndots: "2" when the pod has no dnsConfig.',
+  messages: {
+    external:
+      'env refers to external host(s) {hosts} with ndots {ndots}: each lookup first walks the search domains; lower ndots or use FQDNs with a trailing dot.',
+  },
+  *check(workload) {
+    const ndots = ndotsOf(workload);
+    const hosts = externalHosts(workload, ndots);
+    if (hosts.length === 0 || workload.podSpec['hostNetwork'] === true) return;
+    const hasConfig = workload.podSpec['dnsConfig'] !== undefined;
+    const path = [...workload.podSpecPath, 'dnsConfig'];
+    yield {
+      messageId: 'external',
+      path,
+      data: { hosts: hosts.slice(0, 3).join(', ') + (hosts.length > 3 ? ` (+${hosts.length - 3})` : ''), ndots },
+      ...(hasConfig
+        ? {}
+        : { fix: [{ op: 'add' as const, path, value: { options: [{ name: 'ndots', value: RECOMMENDED_NDOTS }] } }] }),
+    };
+  },
+});

@@ -1,0 +1,35 @@
+import { defineRule } from '../../engine/define-rule.js';
+
+const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-node-lease', 'kube-public']);
+
+export default defineRule({
+  id: 'host-network',
+  area: 'network',
+  target: 'workload',
+  defaultSeverity: 'warning',
+  fixable: true,
+  summary: 'hostNetwork is reserved for node agents, and such pods resolve cluster DNS.',
+  rationale:
+    "A hostNetwork pod shares the node's network namespace: its ports collide with other pods and node daemons (two replicas cannot share a node), NetworkPolicies do not apply to it, and it sees all node traffic. It buys little latency for normal services; the guide reaches that with headless Services and externalTrafficPolicy: Local instead. A hostNetwork pod with the default dnsPolicy ClusterFirst silently falls back to the node's resolver and cannot resolve Service names; it needs dnsPolicy: ClusterFirstWithHostNet (which the fix sets).",
+  messages: {
+    hostNetwork:
+      'hostNetwork: true outside the system namespaces: port conflicts, no NetworkPolicy, node traffic exposed.',
+    dnsPolicy:
+      'hostNetwork pod with dnsPolicy {policy}: it uses the node resolver and cannot resolve Services; use ClusterFirstWithHostNet.',
+  },
+  *check(workload) {
+    if (workload.podSpec['hostNetwork'] !== true) return;
+    if (!SYSTEM_NAMESPACES.has(workload.namespace))
+      yield { messageId: 'hostNetwork', path: [...workload.podSpecPath, 'hostNetwork'], data: {} };
+    const policy = workload.podSpec['dnsPolicy'];
+    if (policy === undefined || policy === 'ClusterFirst') {
+      const path = [...workload.podSpecPath, 'dnsPolicy'];
+      yield {
+        messageId: 'dnsPolicy',
+        path,
+        data: { policy: String(policy ?? 'ClusterFirst (default)') },
+        fix: [{ op: 'add' as const, path, value: 'ClusterFirstWithHostNet' }],
+      };
+    }
+  },
+});

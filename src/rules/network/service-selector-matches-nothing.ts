@@ -1,0 +1,31 @@
+import { defineRule } from '../../engine/define-rule.js';
+import { serviceView } from './network-helpers.js';
+
+export default defineRule({
+  id: 'service-selector-matches-nothing',
+  area: 'network',
+  target: 'object',
+  kinds: ['Service'],
+  defaultSeverity: 'warning',
+  summary: 'A Service selector matches the pod template of some workload in its namespace.',
+  rationale:
+    "A Service whose selector matches no pod has no endpoints: clients get connection refused or time out, and nothing in the cluster reports it as an error. It usually comes from a label renamed in the Deployment but not in the Service, or from a typo. Checked when the input holds workloads in the Service's namespace (otherwise the pods may be defined elsewhere).",
+  messages: {
+    noMatch:
+      'selector {selector} matches no pod template among the {count} workload(s) of namespace {namespace}: the Service has no endpoints.',
+  },
+  *check(resource, { snapshot }) {
+    const svc = serviceView(resource);
+    if (!svc.selector || svc.type === 'ExternalName') return;
+    const workloads = snapshot.workloads.filter((w) => w.namespace === svc.namespace);
+    if (workloads.length === 0 || snapshot.workloadsMatching(svc.namespace, svc.selector).length > 0) return;
+    const selector = Object.entries(svc.selector.matchLabels ?? {})
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
+    yield {
+      messageId: 'noMatch',
+      path: ['spec', 'selector'],
+      data: { selector, count: workloads.length, namespace: svc.namespace },
+    };
+  },
+});

@@ -1,0 +1,77 @@
+import { defineRule } from '../../engine/define-rule.js';
+import { appendEnvToken, recommendRuntimeSettings, RUNTIME_GUIDE } from '../../model/runtime-recommend.js';
+import { containerRuntimes, percent, size } from './runtime-containers.js';
+
+/** Default -XX:MaxRAMPercentage of HotSpot with container support (JDK 10+, 8u191+). */
+const DEFAULT_HEAP_SHARE = 0.25;
+
+export default defineRule({
+  id: 'jvm-heap-vs-memory-limit',
+  area: 'runtime',
+  target: 'workload',
+  defaultSeverity: 'warning',
+  fixable: true,
+  summary: 'The JVM heap is about 75% of the container memory limit.',
+  rationale:
+    'The heap is only part of a JVM: metaspace, code cache, thread stacks, GC structures and direct buffers live outside it. A heap at or above the memory limit gets the container OOM-killed by the kernel instead of throwing a diagnosable OutOfMemoryError; one close to it leaves no room for the rest. Without any heap setting HotSpot takes only 25% of the limit and wastes the other 75%. The guide sizes the heap at ~75% of the limit, preferably with -XX:MaxRAMPercentage=75 so it follows the limit when the limit changes. The fix rewrites -Xmx or MaxRAMPercentage to 75% (or adds MaxRAMPercentage to JAVA_TOOL_OPTIONS).',
+  messages: {
+    exceedsLimit:
+      '{container}: JVM heap {heap} ({setting}) is {share}% of the memory limit {limit}: the kernel OOM-kills the container before the heap fills.',
+    tooHigh:
+      '{container}: JVM heap {heap} ({setting}) is {share}% of the memory limit {limit} (max {max}%): off-heap memory has too little room.',
+    tooLow:
+      '{container}: JVM heap {heap} ({setting}) is only {share}% of the memory limit {limit} (min {min}%): the rest of the limit is wasted.',
+    defaultHeap:
+      '{container}: no heap setting, so the JVM takes the default 25% of the memory limit {limit} ({heap}); set -XX:MaxRAMPercentage=75.',
+  },
+  *check(workload) {
+    for (const { container: c, runtime: r } of containerRuntimes(workload)) {
+      const jvm = r.jvm;
+      const limit = c.memory.limit;
+      if (!jvm || limit === undefined || limit <= 0) continue;
+      const recs = recommendRuntimeSettings(r, { memoryLimit: limit }).filter(
+        (x) => x.setting === '-Xmx' || x.setting === '-XX:MaxRAMPercentage',
+      );
+      const setting = jvm.maxHeap ?? jvm.maxRamPercentage;
+      if (!setting) {
+        const env = c.env.findIndex((e) => e.name === 'JAVA_TOOL_OPTIONS' && e.value !== undefined);
+        const token = `-XX:MaxRAMPercentage=${(RUNTIME_GUIDE.jvmHeapShare * 100).toFixed(1)}`;
+        const current = env >= 0 ? { name: 'JAVA_TOOL_OPTIONS', index: env, value: c.env[env]!.value! } : undefined;
+        const fix = [appendEnvToken(r, current, 'JAVA_TOOL_OPTIONS', token)];
+        yield {
+          messageId: 'defaultHeap',
+          path: [...c.path, 'resources', 'limits', 'memory'],
+          data: { container: c.name, limit: size(limit), heap: size(limit * DEFAULT_HEAP_SHARE) },
+          fix,
+        };
+        continue;
+      }
+      const heap = jvm.maxHeap ? jvm.maxHeap.value : (jvm.maxRamPercentage!.value / 100) * limit;
+      const share = heap / limit;
+      const data = {
+        container: c.name,
+        heap: size(heap),
+        setting: setting.raw,
+        share: percent(share),
+        limit: size(limit),
+      };
+      const fix = recs[0]?.edits;
+      const path = setting.site.path;
+      if (share >= 1) yield { messageId: 'exceedsLimit', path, data, ...(fix ? { fix } : {}) };
+      else if (share > RUNTIME_GUIDE.jvmHeapShareMax)
+        yield {
+          messageId: 'tooHigh',
+          path,
+          data: { ...data, max: percent(RUNTIME_GUIDE.jvmHeapShareMax) },
+          ...(fix ? { fix } : {}),
+        };
+      else if (share < RUNTIME_GUIDE.jvmHeapShareMin)
+        yield {
+          messageId: 'tooLow',
+          path,
+          data: { ...data, min: percent(RUNTIME_GUIDE.jvmHeapShareMin) },
+          ...(fix ? { fix } : {}),
+        };
+    }
+  },
+});

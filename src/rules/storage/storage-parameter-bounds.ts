@@ -1,0 +1,77 @@
+import { defineRule } from '../../engine/define-rule.js';
+import { tryParseQuantity } from '../../core/units.js';
+import { EBS_PROVISIONERS, EBS_VOLUME_BOUNDS } from '../../knowledge/storage.js';
+import { asRecord, asString } from '../../model/object.js';
+import { claimsOfClass } from './storage-claims.js';
+
+const GIB = 2 ** 30;
+const num = (v: unknown): number | undefined => (v === undefined ? undefined : Number(v));
+
+export default defineRule({
+  id: 'storage-parameter-bounds',
+  area: 'storage',
+  target: 'object',
+  kinds: ['StorageClass'],
+  defaultSeverity: 'error',
+  summary: 'Provisioned IOPS and throughput of cloud volumes stay within what the provider accepts.',
+  rationale:
+    'The CSI driver passes StorageClass parameters straight to the cloud API, which rejects out-of-range values: the PVC stays Pending with a ProvisioningFailed event only visible in kubectl describe. AWS EBS gp3 accepts 3000-16000 IOPS, at most 500 IOPS per GiB and 125-1000 MiB/s with at most 0.25 MiB/s per IOPS; io1 100-64000 IOPS (50 per GiB); io2 100-256000 IOPS (1000 per GiB). The per-GiB bound is checked against the PVCs of the class in the input. Data: knowledge/storage.ts.',
+  messages: {
+    iopsRange: '{type}: iops {iops} is outside {min}-{max}.',
+    throughputRange: '{type}: throughput {throughput} MiB/s is outside {min}-{max} MiB/s.',
+    throughputPerIops:
+      '{type}: throughput {throughput} MiB/s needs at least {needed} IOPS (max {ratio} MiB/s per IOPS); iops is {iops}.',
+    iopsPerGiB: '{type}: claim {claim} of {size} GiB gets {iops} IOPS, above {max} IOPS per GiB: provisioning fails.',
+  },
+  *check(resource, { snapshot }) {
+    if (!EBS_PROVISIONERS.has(asString(resource.object['provisioner']) ?? '')) return;
+    const params = asRecord(resource.object['parameters']);
+    const type = (asString(params['type']) ?? 'gp3').toLowerCase();
+    const b = EBS_VOLUME_BOUNDS[type];
+    if (!b) return;
+    const iops = num(params['iops']);
+    const throughput = num(params['throughput']);
+    if (iops !== undefined && (iops < b.iops[0] || iops > b.iops[1]))
+      yield {
+        messageId: 'iopsRange',
+        path: ['parameters', 'iops'],
+        data: { type, iops, min: b.iops[0], max: b.iops[1] },
+      };
+    if (
+      throughput !== undefined &&
+      b.throughputMiBs &&
+      (throughput < b.throughputMiBs[0] || throughput > b.throughputMiBs[1])
+    )
+      yield {
+        messageId: 'throughputRange',
+        path: ['parameters', 'throughput'],
+        data: { type, throughput, min: b.throughputMiBs[0], max: b.throughputMiBs[1] },
+      };
+    const effectiveIops = iops ?? b.iops[0];
+    if (throughput !== undefined && b.throughputPerIops && throughput > effectiveIops * b.throughputPerIops)
+      yield {
+        messageId: 'throughputPerIops',
+        path: ['parameters', 'throughput'],
+        data: {
+          type,
+          throughput,
+          needed: Math.ceil(throughput / b.throughputPerIops),
+          ratio: b.throughputPerIops,
+          iops: effectiveIops,
+        },
+      };
+    if (iops === undefined) return;
+    for (const claim of claimsOfClass(snapshot, resource.ref.name)) {
+      const size = tryParseQuantity(claim.storage);
+      if (size === undefined || size <= 0) continue;
+      const gib = size / GIB;
+      if (iops / gib <= b.iopsPerGiB) continue;
+      yield {
+        messageId: 'iopsPerGiB',
+        path: claim.path,
+        at: claim.at,
+        data: { type, claim: claim.name, size: Math.round(gib * 100) / 100, iops, max: b.iopsPerGiB },
+      };
+    }
+  },
+});
