@@ -246,15 +246,29 @@ function desiredReplicas(object: KubeObject, kind: WorkloadKind): number | undef
   }
 }
 
+/** Where a pod-owning object keeps its pod spec and template annotations, without parsing its containers. */
+export interface PodTemplateRef {
+  readonly podSpecPath: JsonPath;
+  readonly podSpec: Readonly<Record<string, unknown>>;
+  readonly podAnnotations: Readonly<Record<string, string>>;
+}
+
+/** The pod template of any pod-owning kind (cheap: for rules that need no container views); undefined otherwise. */
+export function podTemplateOf(object: KubeObject): PodTemplateRef | undefined {
+  if (!isWorkloadKind(object.kind)) return undefined;
+  const podSpecPath = POD_SPEC_PATH[object.kind];
+  let podSpec: unknown = object;
+  for (const p of podSpecPath) podSpec = asRecord(podSpec)[p];
+  const podAnnotations = stringMap(podTemplateMeta(object, object.kind)['annotations']);
+  return { podSpecPath, podSpec: asRecord(podSpec), podAnnotations };
+}
+
 /** Builds the one Workload view over any pod-owning kind; undefined for other kinds. */
 export function toWorkload(resource: Resource): Workload | undefined {
   const { object } = resource;
   if (!isWorkloadKind(object.kind)) return undefined;
   const kind = object.kind;
-  const podSpecPath = POD_SPEC_PATH[kind];
-  let podSpec: unknown = object;
-  for (const p of podSpecPath) podSpec = asRecord(podSpec)[p];
-  const spec = asRecord(podSpec);
+  const { podSpecPath, podSpec: spec, podAnnotations } = podTemplateOf(object)!;
   const list = (key: string, ck: ContainerKind) =>
     asArray(spec[key]).map((c, i) => parseContainer(c, ck, i, podSpecPath));
   const containers = list('containers', 'container');
@@ -273,7 +287,7 @@ export function toWorkload(resource: Resource): Workload | undefined {
     podSpecPath,
     podSpec: spec,
     podLabels: stringMap(meta['labels']),
-    podAnnotations: stringMap(meta['annotations']),
+    podAnnotations,
     replicas: desiredReplicas(object, kind),
     isLongRunning: kind !== 'Job' && kind !== 'CronJob' && !(kind === 'Pod' && restartPolicy !== 'Always'),
     containers,

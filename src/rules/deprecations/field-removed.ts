@@ -4,7 +4,7 @@ import { getAt } from '../../core/json-path.js';
 import { formatKubeVersion } from '../../core/version.js';
 import { fieldFactsFor, fieldState, type FieldFact } from '../../knowledge/api-versions-fields.js';
 import { asArray, asRecord, type Resource } from '../../model/object.js';
-import { toWorkload } from '../../model/workload.js';
+import { podTemplateOf } from '../../model/workload.js';
 
 interface Hit {
   readonly fact: FieldFact;
@@ -35,7 +35,7 @@ function hits(resource: Resource): Hit[] {
       .map((fact) => ({ fact, path: fact.path.split('.') })),
     ...annotationHits(own, resource.object.metadata?.annotations ?? {}, ['metadata']),
   ];
-  const w = toWorkload(resource);
+  const w = podTemplateOf(resource.object);
   if (!w) return out;
   const pod = fieldFactsFor('PodSpec');
   for (const fact of pod.filter((f) => f.type === 'volume-plugin')) {
