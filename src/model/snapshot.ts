@@ -91,8 +91,15 @@ export class Snapshot {
 
   /** Workloads in `namespace` whose pod template labels match the selector. */
   workloadsMatching(namespace: string, selector: LabelSelector): readonly Workload[] {
-    return this.workloads.filter((w) => w.namespace === namespace && matchesSelector(selector, w.podLabels));
+    if (!this.workloadsByNs) {
+      this.workloadsByNs = new Map();
+      for (const w of this.workloads) push(this.workloadsByNs, w.namespace, w);
+    }
+    return (this.workloadsByNs.get(namespace) ?? []).filter((w) => matchesSelector(selector, w.podLabels));
   }
+
+  /** Top-level workloads by namespace: a cluster-wide join (every Service) must not scan every workload each time. */
+  private workloadsByNs?: Map<string, Workload[]>;
 
   describe(resource: Resource): string {
     return formatRef(resource.ref);
