@@ -91,11 +91,16 @@ export class Snapshot {
 
   /** Workloads in `namespace` whose pod template labels match the selector. */
   workloadsMatching(namespace: string, selector: LabelSelector): readonly Workload[] {
+    return this.workloadsIn(namespace).filter((w) => matchesSelector(selector, w.podLabels));
+  }
+
+  /** Top-level workloads of one namespace (indexed: cluster-wide joins call this once per object). */
+  workloadsIn(namespace: string): readonly Workload[] {
     if (!this.workloadsByNs) {
       this.workloadsByNs = new Map();
       for (const w of this.workloads) push(this.workloadsByNs, w.namespace, w);
     }
-    return (this.workloadsByNs.get(namespace) ?? []).filter((w) => matchesSelector(selector, w.podLabels));
+    return this.workloadsByNs.get(namespace) ?? [];
   }
 
   /** Top-level workloads by namespace: a cluster-wide join (every Service) must not scan every workload each time. */

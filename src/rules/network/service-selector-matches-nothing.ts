@@ -17,7 +17,7 @@ export default defineRule({
   *check(resource, { snapshot }) {
     const svc = serviceView(resource);
     if (!svc.selector || svc.type === 'ExternalName') return;
-    const workloads = snapshot.workloads.filter((w) => w.namespace === svc.namespace);
+    const workloads = snapshot.workloadsIn(svc.namespace);
     if (workloads.length === 0 || snapshot.workloadsMatching(svc.namespace, svc.selector).length > 0) return;
     const selector = Object.entries(svc.selector.matchLabels ?? {})
       .map(([k, v]) => `${k}=${v}`)
