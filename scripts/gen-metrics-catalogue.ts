@@ -21,7 +21,9 @@ const COMPONENTS: readonly [string, string][] = [
 const CODE: Readonly<Record<string, string>> = { counter: 'c', gauge: 'g', histogram: 'h', summary: 's', untyped: 'u' };
 
 const rows: string[] = [];
-for (const dir of readdirSync(dataDir).filter((d) => /^k8s-\d+\.\d+$/.test(d)).sort()) {
+for (const dir of readdirSync(dataDir)
+  .filter((d) => /^k8s-\d+\.\d+$/.test(d))
+  .sort()) {
   const version = dir.slice(4);
   for (const [component, rel] of COMPONENTS) {
     const file = join(dataDir, dir, rel);
@@ -31,8 +33,13 @@ for (const dir of readdirSync(dataDir).filter((d) => /^k8s-\d+\.\d+$/.test(d)).s
       const m = /^# TYPE (\S+) (\w+)/.exec(line);
       if (m) families.set(m[1]!, CODE[m[2]!] ?? 'u');
     }
-    const packed = [...families].sort(([a], [b]) => (a < b ? -1 : 1)).map(([n, t]) => `${n}:${t}`).join(' ');
-    rows.push(`  { kubernetes: '${version}', component: '${component}', file: '${dir}/${rel}', families: '${packed}' },`);
+    const packed = [...families]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([n, t]) => `${n}:${t}`)
+      .join(' ');
+    rows.push(
+      `  { kubernetes: '${version}', component: '${component}', file: '${dir}/${rel}', families: '${packed}' },`,
+    );
   }
 }
 

@@ -4,7 +4,13 @@ import { METRIC_CAPTURES } from './metrics-catalogue-data.js';
 /** Metric families seen in real scrapes of Kubernetes components, per Kubernetes version (see metrics-catalogue-data.ts). */
 export type MetricType = 'counter' | 'gauge' | 'histogram' | 'summary' | 'untyped';
 
-const TYPES: Readonly<Record<string, MetricType>> = { c: 'counter', g: 'gauge', h: 'histogram', s: 'summary', u: 'untyped' };
+const TYPES: Readonly<Record<string, MetricType>> = {
+  c: 'counter',
+  g: 'gauge',
+  h: 'histogram',
+  s: 'summary',
+  u: 'untyped',
+};
 
 export interface MetricFamily {
   readonly family: string;
@@ -20,18 +26,33 @@ for (const c of METRIC_CAPTURES) {
     const i = entry.lastIndexOf(':');
     const family = entry.slice(0, i);
     const prev = map.get(family);
-    map.set(family, { family, type: TYPES[entry.slice(i + 1)] ?? 'untyped', components: [...(prev?.components ?? []), c.component] });
+    map.set(family, {
+      family,
+      type: TYPES[entry.slice(i + 1)] ?? 'untyped',
+      components: [...(prev?.components ?? []), c.component],
+    });
   }
 }
 
 /** Kubernetes versions with captures, ascending. */
-export const CATALOGUE_VERSIONS: readonly string[] = [...byVersion.keys()].sort((a, b) => compareVersions(parseKubeVersion(a)!, parseKubeVersion(b)!));
+export const CATALOGUE_VERSIONS: readonly string[] = [...byVersion.keys()].sort((a, b) =>
+  compareVersions(parseKubeVersion(a)!, parseKubeVersion(b)!),
+);
 
 /**
  * Metric name prefixes owned by the captured components: only these are judged missing. Others (node_, process_, go_,
  * kubelet_, application metrics) come from components without a capture.
  */
-export const JUDGED_PREFIXES: readonly string[] = ['apiserver_', 'etcd_', 'scheduler_', 'kube_', 'container_', 'machine_', 'workqueue_', 'rest_client_'];
+export const JUDGED_PREFIXES: readonly string[] = [
+  'apiserver_',
+  'etcd_',
+  'scheduler_',
+  'kube_',
+  'container_',
+  'machine_',
+  'workqueue_',
+  'rest_client_',
+];
 
 /**
  * Whether `name` can be judged against the capture of `version`. kube-state-metrics only exposes the resources it is
@@ -72,7 +93,12 @@ export function lookupMetric(series: string, version: string): MetricFamily | un
 export function metricTypeOf(series: string): MetricType | undefined {
   for (const v of [...CATALOGUE_VERSIONS].reverse()) {
     const f = lookupMetric(series, v);
-    if (f) return series.endsWith('_bucket') || series.endsWith('_sum') || series.endsWith('_count') ? (f.family === series ? f.type : 'counter') : f.type;
+    if (f)
+      return series.endsWith('_bucket') || series.endsWith('_sum') || series.endsWith('_count')
+        ? f.family === series
+          ? f.type
+          : 'counter'
+        : f.type;
   }
   return undefined;
 }

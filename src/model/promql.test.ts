@@ -9,18 +9,25 @@ const ok = (q: string): PromExpr => {
 
 describe('parsePromQL', () => {
   it('builds a typed tree with functions, aggregations, selectors and ranges', () => {
-    const e = ok('histogram_quantile(0.99, sum by (le, verb) (rate(apiserver_request_duration_seconds_bucket{job="apiserver"}[5m])))');
+    const e = ok(
+      'histogram_quantile(0.99, sum by (le, verb) (rate(apiserver_request_duration_seconds_bucket{job="apiserver"}[5m])))',
+    );
     expect(e).toMatchObject({ type: 'call', fn: 'histogram_quantile' });
     if (e.type !== 'call') throw new Error();
     expect(e.args[0]).toMatchObject({ type: 'number', value: '0.99' });
     expect(e.args[1]).toMatchObject({ type: 'aggregate', op: 'sum', grouping: { mode: 'by', labels: ['le', 'verb'] } });
     const [sel] = selectorsOf(e);
-    expect(sel?.selector).toMatchObject({ name: 'apiserver_request_duration_seconds_bucket', matchers: [{ name: 'job', op: '=', value: 'apiserver' }] });
+    expect(sel?.selector).toMatchObject({
+      name: 'apiserver_request_duration_seconds_bucket',
+      matchers: [{ name: 'job', op: '=', value: 'apiserver' }],
+    });
     expect(sel?.ancestors.map((a) => a.type)).toEqual(['call', 'aggregate', 'call', 'matrix']);
   });
 
   it('handles binary operators with matching, offsets, subqueries and __name__ matchers', () => {
-    const e = ok('sum without (instance) (rate(a[5m] offset 1h)) / on(job) group_left b > bool 3 or max_over_time({__name__="c"}[1h:5m])');
+    const e = ok(
+      'sum without (instance) (rate(a[5m] offset 1h)) / on(job) group_left b > bool 3 or max_over_time({__name__="c"}[1h:5m])',
+    );
     expect(selectorsOf(e).map((s) => s.selector.name)).toEqual(['a', 'b', 'c']);
     expect(e).toMatchObject({ type: 'binary', op: 'or' });
   });

@@ -51,8 +51,14 @@ function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
  * Applies every fixable finding to the files under `paths`, working on a private copy until no fix applies any more,
  * so a dry run sees exactly what a real run would write. Never touches stdin input.
  */
-export async function fixFiles(paths: readonly string[], options: AuditOptions & { dryRun?: boolean }): Promise<FixOutcome> {
-  if (paths.includes(STDIN)) throw new UsageError('fix cannot write back to standard input: pass files or directories (use `audit -` to check stdin)');
+export async function fixFiles(
+  paths: readonly string[],
+  options: AuditOptions & { dryRun?: boolean },
+): Promise<FixOutcome> {
+  if (paths.includes(STDIN))
+    throw new UsageError(
+      'fix cannot write back to standard input: pass files or directories (use `audit -` to check stdin)',
+    );
   if (paths.length === 0) throw new UsageError('fix needs at least one file or directory');
   const { files, missing } = await discoverInputs(paths);
   if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
@@ -88,7 +94,9 @@ export async function fixFiles(paths: readonly string[], options: AuditOptions &
     });
     if (!options.dryRun) for (const c of changes) writeFileSync(c.file, c.after);
     const back = new Map(copies.map((c, i) => [c, files[i]!]));
-    const remaining = last.run.findings.map((f) => (f.source ? { ...f, source: { ...f.source, file: back.get(f.source.file) ?? f.source.file } } : f));
+    const remaining = last.run.findings.map((f) =>
+      f.source ? { ...f, source: { ...f.source, file: back.get(f.source.file) ?? f.source.file } } : f,
+    );
     return { changes, applied, passes, remaining };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -97,7 +105,9 @@ export async function fixFiles(paths: readonly string[], options: AuditOptions &
 
 /** A unified diff of every change (`--dry-run`). */
 export const renderDiff = (changes: readonly FixFileChange[]): string =>
-  changes.map((c) => createTwoFilesPatch(`a/${c.file}`, `b/${c.file}`, c.before, c.after, '', '', { context: 3 })).join('');
+  changes
+    .map((c) => createTwoFilesPatch(`a/${c.file}`, `b/${c.file}`, c.before, c.after, '', '', { context: 3 }))
+    .join('');
 
 interface FixFlags {
   readonly dryRun?: boolean;
@@ -113,7 +123,9 @@ export const fixCommand: CommandModule = {
   register(program: Command, ctx) {
     program
       .command('fix')
-      .description('Apply the fixes of fixable findings to manifest files, keeping comments, key order and untouched lines')
+      .description(
+        'Apply the fixes of fixable findings to manifest files, keeping comments, key order and untouched lines',
+      )
       .argument('<paths...>', 'files, directories (recursive) or globs; stdin cannot be fixed')
       .option('--dry-run', 'print a unified diff instead of writing the files')
       .option('--kube-version <version>', 'Kubernetes version to check against (e.g. 1.33)')

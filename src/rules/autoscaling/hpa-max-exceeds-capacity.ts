@@ -22,18 +22,22 @@ function allocatable(snapshot: Snapshot): Capacity {
 
 /** Per-pod requests (app containers and sidecars; init containers run before and do not add up). */
 const podRequests = (w: Workload): Capacity =>
-  w.runningContainers.reduce((s, c) => ({ cpu: s.cpu + (c.cpu.effectiveRequest ?? 0), memory: s.memory + (c.memory.effectiveRequest ?? 0) }), { cpu: 0, memory: 0 });
+  w.runningContainers.reduce(
+    (s, c) => ({ cpu: s.cpu + (c.cpu.effectiveRequest ?? 0), memory: s.memory + (c.memory.effectiveRequest ?? 0) }),
+    { cpu: 0, memory: 0 },
+  );
 
 export default defineRule({
   id: 'hpa-max-exceeds-capacity',
   area: 'autoscaling',
   target: 'cluster',
   defaultSeverity: 'warning',
-  summary: 'HPAs at their maxReplicas fit in the cluster\'s allocatable CPU and memory.',
+  summary: "HPAs at their maxReplicas fit in the cluster's allocatable CPU and memory.",
   rationale:
-    'maxReplicas is a promise: under the load that drives an HPA to its maximum, every extra pod must find room. When maxReplicas × the pod\'s requests alone, or all HPAs at their maximum together with the other workloads, exceed what the nodes can allocate, the last replicas stay Pending exactly when they are needed (unless a cluster autoscaler can add nodes in time). Computed from the Node objects in the input (status.allocatable) and the target\'s requests; without nodes the rule stays silent.',
+    "maxReplicas is a promise: under the load that drives an HPA to its maximum, every extra pod must find room. When maxReplicas × the pod's requests alone, or all HPAs at their maximum together with the other workloads, exceed what the nodes can allocate, the last replicas stay Pending exactly when they are needed (unless a cluster autoscaler can add nodes in time). Computed from the Node objects in the input (status.allocatable) and the target's requests; without nodes the rule stays silent.",
   messages: {
-    exceeds: 'at maxReplicas {max}, {kind}/{name} requests {needed} {resource} but the {nodes} node(s) allocate {allocatable} in total.',
+    exceeds:
+      'at maxReplicas {max}, {kind}/{name} requests {needed} {resource} but the {nodes} node(s) allocate {allocatable} in total.',
     together:
       'with every HPA at maxReplicas, the workloads of the input request {needed} {resource}, above the {allocatable} the {nodes} node(s) allocate; this HPA is the largest share ({share}).',
   },
@@ -55,7 +59,15 @@ export default defineRule({
           messageId: 'exceeds',
           path: ['spec', 'maxReplicas'],
           at: hpa.resource,
-          data: { max: hpa.maxReplicas, kind: w.kind, name: w.name, needed: fmt(needed), resource: res, nodes, allocatable: fmt(cap[res]) },
+          data: {
+            max: hpa.maxReplicas,
+            kind: w.kind,
+            name: w.name,
+            needed: fmt(needed),
+            resource: res,
+            nodes,
+            allocatable: fmt(cap[res]),
+          },
         };
       }
     }
@@ -84,7 +96,13 @@ function* together(snapshot: Snapshot, cap: Capacity, nodes: number, alreadyRepo
       messageId: 'together' as const,
       path: ['spec', 'maxReplicas'],
       at: top.hpa.resource,
-      data: { needed: fmt(needed), resource: res, allocatable: fmt(cap[res]), nodes, share: fmt(top.per[res] * top.count) },
+      data: {
+        needed: fmt(needed),
+        resource: res,
+        allocatable: fmt(cap[res]),
+        nodes,
+        share: fmt(top.per[res] * top.count),
+      },
     };
   }
 }

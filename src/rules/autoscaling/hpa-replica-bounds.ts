@@ -12,7 +12,8 @@ export default defineRule({
     'minReplicas above maxReplicas is rejected by the API server; equal values pin the replica count, so the HPA only adds controller churn and hides the fact that the workload does not scale. A minReplicas of 1 for a service that needs redundancy is a separate concern (see the scheduling rules).',
   messages: {
     minAboveMax: 'minReplicas {min} is above maxReplicas {max}: the API server rejects this HPA.',
-    noRange: 'minReplicas equals maxReplicas ({max}): the HPA never scales; set the replica count on the workload instead.',
+    noRange:
+      'minReplicas equals maxReplicas ({max}): the HPA never scales; set the replica count on the workload instead.',
   },
   *check(resource) {
     const hpa = hpaView(resource);

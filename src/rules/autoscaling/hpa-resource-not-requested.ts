@@ -11,7 +11,8 @@ export default defineRule({
   rationale:
     'Utilization is usage divided by the request. When any container of the target pods lacks a request for the resource, the HPA controller cannot compute it ("missing request for cpu"), reports FailedGetResourceMetric and stops scaling, typically discovered during the first load peak. ContainerResource metrics only need the named container\'s request. Set requests (the workloads rules help) or scale on AverageValue.',
   messages: {
-    notRequested: '{metric} targets {resource} Utilization but container(s) {containers} of {workload} request no {resource}: the HPA cannot compute utilization.',
+    notRequested:
+      '{metric} targets {resource} Utilization but container(s) {containers} of {workload} request no {resource}: the HPA cannot compute utilization.',
   },
   *check(resource, { snapshot }) {
     const hpa = hpaView(resource);
@@ -21,12 +22,19 @@ export default defineRule({
       if ((m.type !== 'Resource' && m.type !== 'ContainerResource') || m.targetType !== 'Utilization') continue;
       if (m.resource !== 'cpu' && m.resource !== 'memory') continue;
       const res = m.resource;
-      const containers = w.runningContainers.filter((c) => (m.container === undefined || c.name === m.container) && c[res].effectiveRequest === undefined);
+      const containers = w.runningContainers.filter(
+        (c) => (m.container === undefined || c.name === m.container) && c[res].effectiveRequest === undefined,
+      );
       if (containers.length === 0) continue;
       yield {
         messageId: 'notRequested',
         path: m.path,
-        data: { metric: m.type, resource: res, containers: containers.map((c) => c.name).join(', '), workload: `${w.kind} ${w.name}` },
+        data: {
+          metric: m.type,
+          resource: res,
+          containers: containers.map((c) => c.name).join(', '),
+          workload: `${w.kind} ${w.name}`,
+        },
       };
     }
   },

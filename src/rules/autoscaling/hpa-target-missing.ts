@@ -11,7 +11,7 @@ export default defineRule({
   defaultSeverity: 'error',
   summary: 'An HPA scales a workload that exists and can be scaled.',
   rationale:
-    'An HPA whose scaleTargetRef names no object (a renamed Deployment, a Helm release suffix) reports FailedGetScale and does nothing; one that points at a DaemonSet or a Job can never work because they have no scale subresource. Either way the service that was meant to scale under load does not. Checked when the input holds workloads in the HPA\'s namespace.',
+    "An HPA whose scaleTargetRef names no object (a renamed Deployment, a Helm release suffix) reports FailedGetScale and does nothing; one that points at a DaemonSet or a Job can never work because they have no scale subresource. Either way the service that was meant to scale under load does not. Checked when the input holds workloads in the HPA's namespace.",
   messages: {
     missing: 'scaleTargetRef {kind}/{name} does not exist in namespace {namespace}: the HPA does nothing.',
     notScalable: 'scaleTargetRef {kind}/{name} has no scale subresource: the HPA can never scale it.',

@@ -31,14 +31,22 @@ export function hpaView(resource: Resource): HpaView {
   const isV1 = resource.object.apiVersion === 'autoscaling/v1';
   const metrics: HpaMetric[] = isV1
     ? spec['targetCPUUtilizationPercentage'] !== undefined
-      ? [{ type: 'Resource', resource: 'cpu', targetType: 'Utilization', path: ['spec', 'targetCPUUtilizationPercentage'] }]
+      ? [
+          {
+            type: 'Resource',
+            resource: 'cpu',
+            targetType: 'Utilization',
+            path: ['spec', 'targetCPUUtilizationPercentage'],
+          },
+        ]
       : []
     : asArray(spec['metrics']).map((m, i) => {
         const rec = asRecord(m);
         const type = asString(rec['type']) ?? '';
         const body = asRecord(type === 'ContainerResource' ? rec['containerResource'] : rec['resource']);
         const target = asRecord(body['target']);
-        const targetType = asString(target['type']) ?? (body['targetAverageUtilization'] !== undefined ? 'Utilization' : undefined);
+        const targetType =
+          asString(target['type']) ?? (body['targetAverageUtilization'] !== undefined ? 'Utilization' : undefined);
         const resourceName = asString(body['name']);
         const container = asString(body['container']);
         return {

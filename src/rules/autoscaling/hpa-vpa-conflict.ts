@@ -10,13 +10,18 @@ export default defineRule({
   defaultSeverity: 'error',
   summary: 'HPA and VPA do not both act on the CPU or memory of the same workload.',
   rationale:
-    'A VPA that updates requests changes the denominator of the HPA\'s utilization: the VPA raises the CPU request, utilization drops, the HPA scales in, load per pod rises, the VPA raises again. The two controllers fight and replica counts and requests oscillate. Either run the VPA with updateMode: Off (recommendations only), restrict its controlledResources to the resource the HPA does not use, or scale the HPA on a custom/external metric.',
+    "A VPA that updates requests changes the denominator of the HPA's utilization: the VPA raises the CPU request, utilization drops, the HPA scales in, load per pod rises, the VPA raises again. The two controllers fight and replica counts and requests oscillate. Either run the VPA with updateMode: Off (recommendations only), restrict its controlledResources to the resource the HPA does not use, or scale the HPA on a custom/external metric.",
   messages: {
-    conflict: 'VerticalPodAutoscaler {vpa} ({mode}) also controls {resources} of {kind}/{name}, which this HPA scales on: the controllers fight.',
+    conflict:
+      'VerticalPodAutoscaler {vpa} ({mode}) also controls {resources} of {kind}/{name}, which this HPA scales on: the controllers fight.',
   },
   *check(resource, { snapshot }) {
     const hpa = hpaView(resource);
-    const scaledOn = new Set(hpa.metrics.filter((m) => m.type === 'Resource' || m.type === 'ContainerResource').flatMap((m) => (m.resource ? [m.resource] : [])));
+    const scaledOn = new Set(
+      hpa.metrics
+        .filter((m) => m.type === 'Resource' || m.type === 'ContainerResource')
+        .flatMap((m) => (m.resource ? [m.resource] : [])),
+    );
     if (scaledOn.size === 0) return;
     for (const vpa of snapshot.byKind('VerticalPodAutoscaler')) {
       if ((namespaceOf(vpa.object) ?? 'default') !== hpa.namespace) continue;

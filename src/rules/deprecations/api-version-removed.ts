@@ -36,14 +36,22 @@ export default defineRule({
     if (!status || status.status === 'ok') return;
     const replacement = status.replacement ?? 'the current version (see the deprecation guide)';
     const path = ['apiVersion'];
-    const fix = status.replacement && SAME_SCHEMA.has(`${apiVersion} ${kind}`) ? [{ op: 'replace' as const, path, value: status.replacement }] : undefined;
+    const fix =
+      status.replacement && SAME_SCHEMA.has(`${apiVersion} ${kind}`)
+        ? [{ op: 'replace' as const, path, value: status.replacement }]
+        : undefined;
     const base = { apiVersion, kind, replacement, version: formatKubeVersion(kubeVersion) };
-    if (status.status === 'removed') yield { messageId: 'removed', path, data: { ...base, removedIn: status.removedIn! }, ...(fix ? { fix } : {}) };
+    if (status.status === 'removed')
+      yield { messageId: 'removed', path, data: { ...base, removedIn: status.removedIn! }, ...(fix ? { fix } : {}) };
     else
       yield {
         messageId: 'deprecated',
         path,
-        data: { ...base, deprecatedIn: status.deprecatedIn!, removal: status.removedIn ? ` and removed in ${status.removedIn}` : '' },
+        data: {
+          ...base,
+          deprecatedIn: status.deprecatedIn!,
+          removal: status.removedIn ? ` and removed in ${status.removedIn}` : '',
+        },
         ...(fix ? { fix } : {}),
       };
   },

@@ -18,7 +18,11 @@ interface Hit {
   readonly path: JsonPath;
 }
 
-function annotationHits(facts: readonly FieldFact[], annotations: Readonly<Record<string, string>>, metaPath: JsonPath): Hit[] {
+function annotationHits(
+  facts: readonly FieldFact[],
+  annotations: Readonly<Record<string, string>>,
+  metaPath: JsonPath,
+): Hit[] {
   return facts
     .filter((f) => f.type === 'annotation')
     .flatMap((fact) =>
@@ -33,7 +37,9 @@ function hits(resource: Resource): Hit[] {
   // Service facts are reported by network/service-field-removed.
   const own = kind === 'Service' ? [] : fieldFactsFor(kind);
   const out: Hit[] = [
-    ...own.filter((f) => f.type === 'field' && getAt(resource.object, f.path.split('.')) !== undefined).map((fact) => ({ fact, path: fact.path.split('.') })),
+    ...own
+      .filter((f) => f.type === 'field' && getAt(resource.object, f.path.split('.')) !== undefined)
+      .map((fact) => ({ fact, path: fact.path.split('.') })),
     ...annotationHits(own, resource.object.metadata?.annotations ?? {}, ['metadata']),
   ];
   const w = toWorkload(resource);
@@ -68,8 +74,18 @@ export default defineRule({
       const state = fieldState(fact, kubeVersion);
       const item = String(path[path.length - 1]);
       const consequence = CONSEQUENCE[fact.effect];
-      if (state === 'removed') yield { messageId: 'removed', path, data: { item, removedIn: fact.removedIn!, version, consequence, replacement: fact.replacement } };
-      else if (state === 'deprecated') yield { messageId: 'deprecated', path, data: { item, deprecatedIn: fact.deprecatedIn!, replacement: fact.replacement } };
+      if (state === 'removed')
+        yield {
+          messageId: 'removed',
+          path,
+          data: { item, removedIn: fact.removedIn!, version, consequence, replacement: fact.replacement },
+        };
+      else if (state === 'deprecated')
+        yield {
+          messageId: 'deprecated',
+          path,
+          data: { item, deprecatedIn: fact.deprecatedIn!, replacement: fact.replacement },
+        };
     }
   },
 });

@@ -11,7 +11,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   summary: 'Alerting rules wait (for:) before firing.',
   rationale:
-    'An alert without for: fires on the first evaluation where its expression returns anything: one slow scrape, a restart or a single spike pages someone, and the alert flaps between firing and resolved. The guide\'s alert table uses check intervals of 15-60 s; a for: of a few evaluation intervals (2-5 minutes for most alerts, longer for capacity trends) filters noise. Constant heartbeat alerts (vector(1), Watchdog) and alerts on ALERTS (inhibitors) are meant to fire at once and are skipped.',
+    "An alert without for: fires on the first evaluation where its expression returns anything: one slow scrape, a restart or a single spike pages someone, and the alert flaps between firing and resolved. The guide's alert table uses check intervals of 15-60 s; a for: of a few evaluation intervals (2-5 minutes for most alerts, longer for capacity trends) filters noise. Constant heartbeat alerts (vector(1), Watchdog) and alerts on ALERTS (inhibitors) are meant to fire at once and are skipped.",
   messages: {
     noFor: '{where} has no for: it fires on a single evaluation and will flap.',
   },

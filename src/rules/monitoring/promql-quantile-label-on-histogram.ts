@@ -13,7 +13,8 @@ export default defineRule({
   rationale:
     'Only summaries carry a quantile label. Kubernetes components expose histograms (apiserver_request_duration_seconds, etcd_disk_wal_fsync_duration_seconds…), so a selector such as apiserver_request_duration_seconds{quantile="0.99"} matches nothing and the alert can never fire: a very common mistake when copying queries written for summaries. Use histogram_quantile(0.99, sum by (le) (rate(x_bucket[5m]))). A metric counts as a histogram when it ends in _bucket or the metrics catalogue (real captures) says so.',
   messages: {
-    quantileOnHistogram: '{where}: {metric} is a histogram and has no quantile label: the selector matches nothing. In: {query}',
+    quantileOnHistogram:
+      '{where}: {metric} is a histogram and has no quantile label: the selector matches nothing. In: {query}',
   },
   *check(resource) {
     for (const { query, expr } of parsedQueries(resource)) {
@@ -21,7 +22,12 @@ export default defineRule({
         const name = selector.name;
         if (!name || !selector.matchers.some((m) => m.name === 'quantile')) continue;
         const histogram = name.endsWith('_bucket') || metricTypeOf(name) === 'histogram';
-        if (histogram) yield { messageId: 'quantileOnHistogram', path: query.path, data: { where: query.where, metric: name, query: excerpt(query.expr) } };
+        if (histogram)
+          yield {
+            messageId: 'quantileOnHistogram',
+            path: query.path,
+            data: { where: query.where, metric: name, query: excerpt(query.expr) },
+          };
       }
     }
   },

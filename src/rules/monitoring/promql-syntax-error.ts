@@ -17,7 +17,11 @@ export default defineRule({
     for (const q of queriesOf(resource)) {
       const r = parseQuery(q.expr);
       if (r.ok) continue;
-      yield { messageId: 'syntax', path: q.path, data: { where: q.where, line: r.error.line, column: r.error.column, problem: r.error.message } };
+      yield {
+        messageId: 'syntax',
+        path: q.path,
+        data: { where: q.where, line: r.error.line, column: r.error.column, problem: r.error.message },
+      };
     }
   },
 });

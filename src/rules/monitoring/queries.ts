@@ -40,7 +40,14 @@ function panelQueries(panels: unknown, title: string, path: JsonPath): Monitorin
       const target = asRecord(t);
       const expr = asString(target['expr']);
       if (expr === undefined || expr.trim() === '') return [];
-      return [{ expr, path, where: `dashboard "${title}" panel "${name}" target ${asString(target['refId']) ?? '?'}`, kind: 'panel' }];
+      return [
+        {
+          expr,
+          path,
+          where: `dashboard "${title}" panel "${name}" target ${asString(target['refId']) ?? '?'}`,
+          kind: 'panel',
+        },
+      ];
     });
     return [...own, ...nested];
   });
@@ -59,7 +66,9 @@ function dataQueries(key: string, text: string): MonitoringQuery[] {
   if (trimmed.startsWith('{')) {
     try {
       const json: unknown = JSON.parse(text);
-      return isRecord(json) && (json['panels'] !== undefined || json['rows'] !== undefined) ? dashboardQueries(json, path) : [];
+      return isRecord(json) && (json['panels'] !== undefined || json['rows'] !== undefined)
+        ? dashboardQueries(json, path)
+        : [];
     } catch {
       return [];
     }
@@ -83,7 +92,9 @@ export function queriesOf(resource: Resource): readonly MonitoringQuery[] {
   const kind = resource.object.kind;
   if (kind === 'PrometheusRule') out = ruleGroups(asRecord(resource.object['spec'])['groups'], ['spec', 'groups'], '');
   else if (kind === 'ConfigMap')
-    out = Object.entries(asRecord(resource.object['data'])).flatMap(([k, v]) => (typeof v === 'string' ? dataQueries(k, v) : []));
+    out = Object.entries(asRecord(resource.object['data'])).flatMap(([k, v]) =>
+      typeof v === 'string' ? dataQueries(k, v) : [],
+    );
   else if (kind === 'GrafanaDashboard') {
     const json = asString(asRecord(resource.object['spec'])['json']);
     try {

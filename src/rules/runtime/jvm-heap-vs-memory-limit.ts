@@ -21,7 +21,8 @@ export default defineRule({
       '{container}: JVM heap {heap} ({setting}) is {share}% of the memory limit {limit} (max {max}%): off-heap memory has too little room.',
     tooLow:
       '{container}: JVM heap {heap} ({setting}) is only {share}% of the memory limit {limit} (min {min}%): the rest of the limit is wasted.',
-    initialAboveMax: '{container}: initial heap {initial} ({setting}) is above the maximum heap {heap}: the JVM refuses to start.',
+    initialAboveMax:
+      '{container}: initial heap {initial} ({setting}) is above the maximum heap {heap}: the JVM refuses to start.',
     defaultHeap:
       '{container}: no heap setting, so the JVM takes the default 25% of the memory limit {limit} ({heap}); set -XX:MaxRAMPercentage=75.',
   },
@@ -49,7 +50,12 @@ export default defineRule({
       }
       const heap = jvm.maxHeap ? jvm.maxHeap.value : (jvm.maxRamPercentage!.value / 100) * limit;
       if (jvm.initialHeap && jvm.initialHeap.value > heap) {
-        const data = { container: c.name, initial: size(jvm.initialHeap.value), setting: jvm.initialHeap.raw, heap: size(heap) };
+        const data = {
+          container: c.name,
+          initial: size(jvm.initialHeap.value),
+          setting: jvm.initialHeap.raw,
+          heap: size(heap),
+        };
         yield { messageId: 'initialAboveMax', path: jvm.initialHeap.site.path, data };
       }
       const share = heap / limit;

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { patchFileText, type FileFix } from './patch-file.js';
 
-const ref = (kind: string, name: string, namespace?: string) => ({ apiVersion: 'v1', kind, name, ...(namespace ? { namespace } : {}) });
+const ref = (kind: string, name: string, namespace?: string) => ({
+  apiVersion: 'v1',
+  kind,
+  name,
+  ...(namespace ? { namespace } : {}),
+});
 
 const MULTI = `# header comment
 apiVersion: v1
@@ -29,24 +34,60 @@ spec:
 
 describe('patchFileText (YAML)', () => {
   it('replaces a scalar and keeps comments, key order and every other line', () => {
-    const fix: FileFix = { ref: ref('Deployment', 'api', 'shop'), doc: 1, ops: [{ op: 'replace', path: ['spec', 'template', 'spec', 'containers', 0, 'image'], value: 'registry.k8s.io/api:1.0' }] };
+    const fix: FileFix = {
+      ref: ref('Deployment', 'api', 'shop'),
+      doc: 1,
+      ops: [
+        {
+          op: 'replace',
+          path: ['spec', 'template', 'spec', 'containers', 0, 'image'],
+          value: 'registry.k8s.io/api:1.0',
+        },
+      ],
+    };
     const r = patchFileText('x.yaml', MULTI, [fix]);
     expect(r.applied).toHaveLength(1);
-    const changed = MULTI.split('\n').map((l, i) => [l, r.text.split('\n')[i]]).filter(([a, b]) => a !== b);
-    expect(changed).toEqual([['        image: k8s.gcr.io/api:1.0   # pinned', '        image: registry.k8s.io/api:1.0 # pinned']]);
+    const changed = MULTI.split('\n')
+      .map((l, i) => [l, r.text.split('\n')[i]])
+      .filter(([a, b]) => a !== b);
+    expect(changed).toEqual([
+      ['        image: k8s.gcr.io/api:1.0   # pinned', '        image: registry.k8s.io/api:1.0 # pinned'],
+    ]);
   });
 
   it('adds into flow maps and block maps, and removes keys, in the right document', () => {
     const fixes: FileFix[] = [
-      { ref: ref('Deployment', 'api', 'shop'), ops: [{ op: 'add', path: ['spec', 'template', 'spec', 'containers', 0, 'resources', 'limits', 'ephemeral-storage'], value: '1Gi' }] },
-      { ref: ref('Deployment', 'api', 'shop'), ops: [{ op: 'add', path: ['spec', 'template', 'spec', 'dnsPolicy'], value: 'ClusterFirstWithHostNet' }] },
+      {
+        ref: ref('Deployment', 'api', 'shop'),
+        ops: [
+          {
+            op: 'add',
+            path: ['spec', 'template', 'spec', 'containers', 0, 'resources', 'limits', 'ephemeral-storage'],
+            value: '1Gi',
+          },
+        ],
+      },
+      {
+        ref: ref('Deployment', 'api', 'shop'),
+        ops: [{ op: 'add', path: ['spec', 'template', 'spec', 'dnsPolicy'], value: 'ClusterFirstWithHostNet' }],
+      },
       { ref: ref('ConfigMap', 'first', 'shop'), ops: [{ op: 'remove', path: ['data', 'a'] }] },
     ];
     const r = patchFileText('x.yaml', MULTI, fixes);
-    const [cm, dep] = parseAllDocuments(r.text).map((d) => d.toJS() as Record<string, any>);
-    expect(cm!['data']).toEqual({});
-    expect(dep!['spec'].template.spec.containers[0].resources.limits).toEqual({ cpu: '2', memory: '2Gi', 'ephemeral-storage': '1Gi' });
-    expect(dep!['spec'].template.spec.dnsPolicy).toBe('ClusterFirstWithHostNet');
+    const [cm, dep] = parseAllDocuments(r.text).map(
+      (d) =>
+        d.toJS() as {
+          data: unknown;
+          spec: { template: { spec: { dnsPolicy: string; containers: { resources: { limits: unknown } }[] } } };
+        },
+    );
+    expect(cm!.data).toEqual({});
+    expect(dep!.spec.template.spec.containers[0]!.resources.limits).toEqual({
+      cpu: '2',
+      memory: '2Gi',
+      'ephemeral-storage': '1Gi',
+    });
+    expect(dep!.spec.template.spec.dnsPolicy).toBe('ClusterFirstWithHostNet');
     expect(r.text).toContain('# header comment');
     expect(r.text).toContain('name: api   # owned by team-a');
     expect(r.text).toContain('limits: {cpu: "2", memory: 2Gi, ephemeral-storage: 1Gi}');
@@ -65,8 +106,20 @@ items:
     metadata: {name: b}
     spec: {type: ClusterIP}
 `;
-    const r = patchFileText('l.yaml', list, [{ ref: ref('Service', 'b'), doc: 0, itemPath: ['items', 1], ops: [{ op: 'replace', path: ['spec', 'type'], value: 'NodePort' }] }]);
-    expect(r.text).toBe(list.replace('metadata: {name: b}\n    spec: {type: ClusterIP}', 'metadata: {name: b}\n    spec: {type: NodePort}'));
+    const r = patchFileText('l.yaml', list, [
+      {
+        ref: ref('Service', 'b'),
+        doc: 0,
+        itemPath: ['items', 1],
+        ops: [{ op: 'replace', path: ['spec', 'type'], value: 'NodePort' }],
+      },
+    ]);
+    expect(r.text).toBe(
+      list.replace(
+        'metadata: {name: b}\n    spec: {type: ClusterIP}',
+        'metadata: {name: b}\n    spec: {type: NodePort}',
+      ),
+    );
   });
 
   it('defers a fix that touches a path an earlier fix of the same pass changed', () => {
@@ -79,7 +132,9 @@ items:
   });
 
   it('leaves the text alone when the object is not in the file', () => {
-    const r = patchFileText('x.yaml', MULTI, [{ ref: ref('Deployment', 'nope', 'shop'), ops: [{ op: 'remove', path: ['spec'] }] }]);
+    const r = patchFileText('x.yaml', MULTI, [
+      { ref: ref('Deployment', 'nope', 'shop'), ops: [{ op: 'remove', path: ['spec'] }] },
+    ]);
     expect(r.text).toBe(MULTI);
     expect(r.deferred).toHaveLength(1);
   });
@@ -87,8 +142,25 @@ items:
 
 describe('patchFileText (JSON)', () => {
   it('patches List items and keeps the indentation', () => {
-    const json = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'Service', metadata: { name: 'a' }, spec: { type: 'ClusterIP' } }] }, null, 4) + '\n';
-    const r = patchFileText('l.json', json, [{ ref: ref('Service', 'a'), itemPath: ['items', 0], ops: [{ op: 'add', path: ['spec', 'externalTrafficPolicy'], value: 'Local' }] }]);
-    expect(r.text).toBe(json.replace('"type": "ClusterIP"', '"type": "ClusterIP",\n                "externalTrafficPolicy": "Local"'));
+    const json =
+      JSON.stringify(
+        {
+          apiVersion: 'v1',
+          kind: 'List',
+          items: [{ apiVersion: 'v1', kind: 'Service', metadata: { name: 'a' }, spec: { type: 'ClusterIP' } }],
+        },
+        null,
+        4,
+      ) + '\n';
+    const r = patchFileText('l.json', json, [
+      {
+        ref: ref('Service', 'a'),
+        itemPath: ['items', 0],
+        ops: [{ op: 'add', path: ['spec', 'externalTrafficPolicy'], value: 'Local' }],
+      },
+    ]);
+    expect(r.text).toBe(
+      json.replace('"type": "ClusterIP"', '"type": "ClusterIP",\n                "externalTrafficPolicy": "Local"'),
+    );
   });
 });

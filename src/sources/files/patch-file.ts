@@ -67,7 +67,8 @@ function applyToValue(root: unknown, ops: readonly FileEdit[]): void {
     if (op.op === 'remove') {
       if (Array.isArray(parent) && typeof key === 'number') parent.splice(key, 1);
       else delete (parent as Record<string, unknown>)[key];
-    } else if (Array.isArray(parent) && typeof key === 'number' && op.op === 'add') parent.splice(key, 0, structuredClone(op.value));
+    } else if (Array.isArray(parent) && typeof key === 'number' && op.op === 'add')
+      parent.splice(key, 0, structuredClone(op.value));
     else (parent as Record<string | number, unknown>)[key] = structuredClone(op.value);
   }
 }
@@ -90,7 +91,8 @@ function patchJson(text: string, fixes: readonly FileFix[]): PatchResult {
 
 function objectAt(root: unknown, f: FileFix): Record<string, unknown> | undefined {
   let cur: unknown = root;
-  for (const p of f.itemPath ?? []) cur = isRecord(cur) || Array.isArray(cur) ? (cur as Record<string | number, unknown>)[p] : undefined;
+  for (const p of f.itemPath ?? [])
+    cur = isRecord(cur) || Array.isArray(cur) ? (cur as Record<string | number, unknown>)[p] : undefined;
   return isKubeObject(cur) && formatRef(refOf(cur)) === formatRef(f.ref) ? cur : undefined;
 }
 
@@ -104,17 +106,19 @@ function applyToDoc(doc: Document, base: JsonPath, op: FileEdit): void {
   }
   const parentPath = path.slice(0, -1);
   const key = path[path.length - 1];
-  if (!doc.hasIn(parentPath) && parentPath.length > 0) doc.setIn(parentPath, doc.createNode(typeof key === 'number' ? [] : {}));
+  if (!doc.hasIn(parentPath) && parentPath.length > 0)
+    doc.setIn(parentPath, doc.createNode(typeof key === 'number' ? [] : {}));
   const parent = parentPath.length ? doc.getIn(parentPath, true) : doc.contents;
   const existing = doc.getIn(path, true);
-  if (isSeq(parent) && typeof key === 'number' && op.op === 'add') parent.items.splice(key, 0, doc.createNode(op.value));
+  if (isSeq(parent) && typeof key === 'number' && op.op === 'add')
+    parent.items.splice(key, 0, doc.createNode(op.value));
   else if (isScalar(existing) && (op.value === null || typeof op.value !== 'object')) existing.value = op.value;
   else doc.setIn(path, doc.createNode(op.value));
 }
 
 /** Serialisation options that reproduce the file's own style (flow padding, sequence indentation, no folding). */
 function styleOf(text: string) {
-  const seq = /^( *)[\w"'.\/-]+:\s*\n( *)- /m.exec(text);
+  const seq = /^( *)[\w"'./-]+:\s*\n( *)- /m.exec(text);
   return {
     lineWidth: 0,
     minContentWidth: 0,
@@ -190,7 +194,10 @@ function patchYaml(text: string, fixes: readonly FileFix[]): PatchResult {
   const expected = docs.map((d) => d.toJS() as unknown);
   const merged = render(true);
   const check = parseAllDocuments(merged);
-  const ok = Array.isArray(check) && check.length === docs.length && check.every((d, i) => d.errors.length === 0 && isDeepEqual(d.toJS(), expected[i]));
+  const ok =
+    Array.isArray(check) &&
+    check.length === docs.length &&
+    check.every((d, i) => d.errors.length === 0 && isDeepEqual(d.toJS(), expected[i]));
   return { text: ok ? merged : render(false), applied, deferred };
 }
 
@@ -201,4 +208,3 @@ export function patchFileText(file: string, text: string, fixes: readonly FileFi
   const r = isJson ? patchJson(text, now) : patchYaml(text, now);
   return { ...r, deferred: [...r.deferred, ...later] };
 }
-
