@@ -6,6 +6,8 @@ import autoscalingHpaReplicaBounds from './autoscaling/hpa-replica-bounds.js';
 import autoscalingHpaResourceNotRequested from './autoscaling/hpa-resource-not-requested.js';
 import autoscalingHpaTargetMissing from './autoscaling/hpa-target-missing.js';
 import autoscalingHpaVpaConflict from './autoscaling/hpa-vpa-conflict.js';
+import cniCalicoFelixUnknownField from './cni/calico-felix-unknown-field.js';
+import cniCniOptionDeprecated from './cni/cni-option-deprecated.js';
 import controlPlaneApiserverApfDisabled from './control-plane/apiserver-apf-disabled.js';
 import controlPlaneApiserverAuditPolicyVerbose from './control-plane/apiserver-audit-policy-verbose.js';
 import controlPlaneApiserverInflightVsSize from './control-plane/apiserver-inflight-vs-size.js';
@@ -110,6 +112,8 @@ export const RULES: readonly AnyRule[] = [
   autoscalingHpaResourceNotRequested,
   autoscalingHpaTargetMissing,
   autoscalingHpaVpaConflict,
+  cniCalicoFelixUnknownField,
+  cniCniOptionDeprecated,
   controlPlaneApiserverApfDisabled,
   controlPlaneApiserverAuditPolicyVerbose,
   controlPlaneApiserverInflightVsSize,

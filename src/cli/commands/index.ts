@@ -3,6 +3,7 @@ import { auditCommand } from './audit.js';
 import { diagnoseCommand } from './diagnose.js';
 import { fixCommand } from './fix.js';
 import { healthCommand } from './health.js';
+import { planCommand } from './plan.js';
 import { rightsizeCommand } from './rightsize.js';
 import { explainCommand, rulesCommand } from './rules.js';
 import { snapshotCommand } from './snapshot.js';
@@ -15,6 +16,7 @@ export const COMMANDS: readonly CommandModule[] = [
   rightsizeCommand,
   snapshotCommand,
   healthCommand,
+  planCommand,
   rulesCommand,
   explainCommand,
 ];
