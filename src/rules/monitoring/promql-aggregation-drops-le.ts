@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/define-rule.js';
 import type { PromExpr } from '../../model/promql.js';
 import { bucketSelectors, histogramQuantiles } from './histogram-helpers.js';
-import { excerpt, MONITORING_KINDS, parsedQueries } from './queries.js';
+import { excerpt, monitoringSources, parsedQueries } from './queries.js';
 
 /** Aggregations between histogram_quantile and its classic-histogram buckets that lose the le label. */
 function aggregationsDroppingLe(arg: PromExpr): string[] {
@@ -22,8 +22,7 @@ function aggregationsDroppingLe(arg: PromExpr): string[] {
 export default defineRule({
   id: 'promql-aggregation-drops-le',
   area: 'monitoring',
-  target: 'object',
-  kinds: MONITORING_KINDS,
+  target: 'cluster',
   defaultSeverity: 'error',
   summary: 'Aggregations under histogram_quantile keep the le label.',
   rationale:
@@ -31,15 +30,18 @@ export default defineRule({
   messages: {
     dropsLe: '{where}: {aggregation} removes le before histogram_quantile: the query returns nothing. In: {query}',
   },
-  *check(resource) {
-    for (const { query, expr } of parsedQueries(resource)) {
-      for (const { arg } of histogramQuantiles(expr)) {
-        for (const aggregation of aggregationsDroppingLe(arg)) {
-          yield {
-            messageId: 'dropsLe',
-            path: query.path,
-            data: { where: query.where, aggregation, query: excerpt(query.expr) },
-          };
+  *check(snapshot) {
+    for (const src of monitoringSources(snapshot)) {
+      for (const { query, expr } of parsedQueries(src.queries)) {
+        for (const { arg } of histogramQuantiles(expr)) {
+          for (const aggregation of aggregationsDroppingLe(arg)) {
+            yield {
+              at: src.at,
+              messageId: 'dropsLe',
+              path: query.path,
+              data: { where: query.where, aggregation, query: excerpt(query.expr) },
+            };
+          }
         }
       }
     }

@@ -1,11 +1,10 @@
 import { defineRule } from '../../engine/define-rule.js';
-import { MONITORING_KINDS, parseQuery, queriesOf } from './queries.js';
+import { monitoringSources, parseQuery } from './queries.js';
 
 export default defineRule({
   id: 'promql-syntax-error',
   area: 'monitoring',
-  target: 'object',
-  kinds: MONITORING_KINDS,
+  target: 'cluster',
   defaultSeverity: 'error',
   summary: 'PromQL in alerting rules, recording rules and dashboards parses.',
   rationale:
@@ -13,15 +12,18 @@ export default defineRule({
   messages: {
     syntax: '{where}: PromQL syntax error at line {line}, column {column}: {problem}.',
   },
-  *check(resource) {
-    for (const q of queriesOf(resource)) {
-      const r = parseQuery(q.expr);
-      if (r.ok) continue;
-      yield {
-        messageId: 'syntax',
-        path: q.path,
-        data: { where: q.where, line: r.error.line, column: r.error.column, problem: r.error.message },
-      };
+  *check(snapshot) {
+    for (const src of monitoringSources(snapshot)) {
+      for (const q of src.queries) {
+        const r = parseQuery(q.expr);
+        if (r.ok) continue;
+        yield {
+          at: src.at,
+          messageId: 'syntax',
+          path: q.path,
+          data: { where: q.where, line: r.error.line, column: r.error.column, problem: r.error.message },
+        };
+      }
     }
   },
 });
