@@ -164,3 +164,16 @@ describe('patchFileText (JSON)', () => {
     );
   });
 });
+
+describe('patchFileText (line endings and broken neighbours)', () => {
+  it('keeps CRLF line endings and leaves a broken document alone', () => {
+    const text = MULTI.replace(/\n/g, '\r\n') + '---\r\nbroken: [unclosed\r\n';
+    const fix: FileFix = {
+      ref: ref('ConfigMap', 'first', 'shop'),
+      ops: [{ op: 'replace', path: ['data', 'a'], value: '2' }],
+    };
+    const r = patchFileText('x.yaml', text, [fix]);
+    expect(r.applied).toHaveLength(1);
+    expect(r.text).toBe(text.replace('a: "1"   # keep me', 'a: "2" # keep me'));
+  });
+});
