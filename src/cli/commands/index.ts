@@ -1,6 +1,7 @@
 import type { CommandModule } from '../command.js';
 import { auditCommand } from './audit.js';
 import { diagnoseCommand } from './diagnose.js';
+import { fixCommand } from './fix.js';
 import { healthCommand } from './health.js';
 import { planCommand } from './plan.js';
 import { rightsizeCommand } from './rightsize.js';
@@ -10,6 +11,7 @@ import { snapshotCommand } from './snapshot.js';
 /** Every CLI command, in help order. */
 export const COMMANDS: readonly CommandModule[] = [
   auditCommand,
+  fixCommand,
   diagnoseCommand,
   rightsizeCommand,
   snapshotCommand,
