@@ -135,7 +135,7 @@ function unknownFields(value: unknown, shape: FieldShape, path: (string | number
     return;
   }
   if (shape.tag === 'map') {
-    for (const k of Object.keys(value)) {
+    for (const k in value) {
       path.push(k);
       unknownFields((value as Record<string, unknown>)[k], shape.of, path, out);
       path.pop();
@@ -143,7 +143,7 @@ function unknownFields(value: unknown, shape: FieldShape, path: (string | number
     return;
   }
   if (Array.isArray(value)) return;
-  for (const k of Object.keys(value)) {
+  for (const k in value) {
     const child = shape.fields.get(k);
     path.push(k);
     if (child === undefined) out.push({ kind: 'unknown-field', path: [...path], message: `unknown field "${k}"` });

@@ -1,3 +1,4 @@
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
@@ -14,6 +15,7 @@ export const REPORTERS = {
   sarif: renderSarif,
   junit: renderJunit,
   markdown: renderMarkdown,
+  html: renderHtml,
 } as const satisfies Record<string, Reporter>;
 
 export type ReporterName = keyof typeof REPORTERS;

@@ -151,3 +151,18 @@ function evidenceOf(
     ...(Object.keys(observedSpec).length ? { observedSpec } : {}),
   };
 }
+
+/** Init containers (and native sidecars: `restart_policy="Always"`) that kube-state-metrics reports, per container key. */
+export function initContainerRoles(
+  series: readonly Labels[],
+  owners: OwnerIndex,
+  known: readonly WorkloadRef[],
+): Map<string, 'init' | 'sidecar'> {
+  const out = new Map<string, 'init' | 'sidecar'>();
+  for (const l of series) {
+    if (l['__name__'] !== 'kube_pod_init_container_info' || !l['namespace'] || !l['pod'] || !l['container']) continue;
+    const w = resolveWorkload(l['namespace'], l['pod'], owners, known);
+    out.set(containerKey(w, l['container']), l['restart_policy'] === 'Always' ? 'sidecar' : 'init');
+  }
+  return out;
+}

@@ -5,14 +5,20 @@ import { containerKey } from './aggregate.js';
 import type { RightsizeParams } from './params.js';
 import { rankByDrift, recommendContainer, totalsOf, type Totals } from './recommend.js';
 import { specFromEvidence } from './spec.js';
-import type { ContainerEvidence, ContainerRecommendation, ContainerSpec, StrategyName } from './types.js';
+import type {
+  ContainerEvidence,
+  ContainerRecommendation,
+  ContainerRole,
+  ContainerSpec,
+  StrategyName,
+} from './types.js';
 
 export interface RightsizeInput {
   /** Containers described by manifests (may be empty: then kube-state-metrics describes them). */
   readonly specs: readonly ContainerSpec[];
   readonly evidence: ReadonlyMap<string, ContainerEvidence>;
-  /** `containerKey`s of init containers known from kube-state-metrics, for containers without a manifest. */
-  readonly initContainers?: ReadonlySet<string>;
+  /** Roles of init containers and sidecars known from kube-state-metrics, for containers without a manifest. */
+  readonly roles?: ReadonlyMap<string, ContainerRole>;
   /** With manifests, measured containers of workloads not in them are left out unless this is set. */
   readonly includeUnmanaged?: boolean;
 }
@@ -36,7 +42,7 @@ export function pairSpecs(input: RightsizeInput): { spec: ContainerSpec; evidenc
   if (input.specs.length === 0 || input.includeUnmanaged) {
     for (const [k, evidence] of input.evidence) {
       if (seen.has(k)) continue;
-      pairs.push({ spec: specFromEvidence(evidence, input.initContainers ?? new Set()), evidence });
+      pairs.push({ spec: specFromEvidence(evidence, input.roles ?? new Map()), evidence });
     }
   }
   return pairs;

@@ -90,11 +90,11 @@ export function specsFromWorkloads(
 const SHORT_LIVED_KINDS = new Set(['Job', 'CronJob']);
 
 /** A spec for measured containers no manifest describes, from what kube-state-metrics reported. */
-export function specFromEvidence(e: ContainerEvidence, initContainers: ReadonlySet<string>): ContainerSpec {
+export function specFromEvidence(e: ContainerEvidence, roles: ReadonlyMap<string, ContainerRole>): ContainerSpec {
   return {
     workload: e.workload,
     container: e.container,
-    role: initContainers.has(containerKey(e.workload, e.container)) ? 'init' : 'app',
+    role: roles.get(containerKey(e.workload, e.container)) ?? 'app',
     current: e.observedSpec ?? {},
     podContainers: 1,
     shortLived: SHORT_LIVED_KINDS.has(e.workload.kind),

@@ -6,6 +6,7 @@ import {
   aggregateEvidence,
   containerKey,
   indexOwners,
+  initContainerRoles,
   resolveWorkload,
   workloadKey,
 } from '../../analyzers/rightsize/aggregate.js';
@@ -90,7 +91,8 @@ async function evidenceFor(
     windowSeconds: window.seconds,
     replicas: m.replicas,
   });
-  return { collected, owners, evidence, namespaces };
+  const roles = initContainerRoles(collected.owners, owners, m.known);
+  return { collected, owners, evidence, namespaces, roles };
 }
 
 function promDiagnostics(warnings: readonly string[], partial: boolean): Diagnostic[] {
@@ -115,6 +117,7 @@ export async function runRightsize(
   const input = {
     specs: m.specs,
     evidence: main.evidence,
+    roles: main.roles,
     ...(opts.includeUnmanaged ? { includeUnmanaged: true } : {}),
   };
   const outcome = rightsize(input, p.strategy, p);

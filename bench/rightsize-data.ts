@@ -1,0 +1,150 @@
+/**
+ * Benchmark data for `bench:rightsize`: N containers × D days at 1-minute resolution of cAdvisor CPU (counter) and
+ * working set (gauge), backfilled with promtool one day at a time (non-overlapping blocks, so Prometheus never has
+ * to merge them), cached under .bench-data/ keyed by the shape.
+ *
+ * Shape: 20 namespaces, Deployments of 5 replicas, pods of 2 containers (app + sidecar). Usage follows a daily
+ * cycle with per-container phase, amplitude and noise, deterministic from the container index.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  backfillOpenMetrics,
+  writeOpenMetrics,
+  type MetricFamily,
+  type SeriesData,
+} from '../test/support/prometheus.js';
+
+export interface BenchShape {
+  readonly containers: number;
+  readonly days: number;
+  readonly stepSeconds: number;
+  /** End of the data (unix seconds, aligned to the day). */
+  readonly endSeconds: number;
+}
+
+export const NAMESPACES = 20;
+const REPLICAS = 5;
+const CONTAINERS_PER_POD = 2;
+const MiB = 2 ** 20;
+
+export interface ContainerId {
+  readonly namespace: string;
+  readonly pod: string;
+  readonly container: string;
+}
+
+/** Deterministic pseudo-random in [0, 1) from two integers (a small integer hash). */
+function noise(a: number, b: number): number {
+  let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b)) >>> 0;
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
+  h = Math.imul(h ^ (h >>> 12), 0x297a2d39) >>> 0;
+  return ((h ^ (h >>> 15)) >>> 0) / 2 ** 32;
+}
+
+export function containerIds(shape: BenchShape): ContainerId[] {
+  const out: ContainerId[] = [];
+  const pods = Math.ceil(shape.containers / CONTAINERS_PER_POD);
+  for (let p = 0; p < pods; p++) {
+    const ns = `team-${String(p % NAMESPACES).padStart(2, '0')}`;
+    const deployment = Math.floor(p / NAMESPACES / REPLICAS);
+    const replica = Math.floor(p / NAMESPACES) % REPLICAS;
+    const hash = (noise(deployment, 7) * 2 ** 32).toString(36).slice(0, 9).padEnd(9, '0');
+    const pod = `svc-${deployment}-${hash}-${(noise(p, 11) * 2 ** 32).toString(36).slice(0, 5).padEnd(5, '0')}`;
+    void replica;
+    for (let c = 0; c < CONTAINERS_PER_POD && out.length < shape.containers; c++)
+      out.push({ namespace: ns, pod, container: c === 0 ? 'app' : 'proxy' });
+  }
+  return out;
+}
+
+/** CPU usage (millicores) of container `i` at minute `m`: a daily cycle plus noise and rare spikes. */
+export function cpuAt(i: number, m: number): number {
+  const base = 20 + noise(i, 1) * 400;
+  const cycle = 1 + 0.6 * Math.sin((2 * Math.PI * m) / 1440 + noise(i, 2) * 6.28);
+  const spike = noise(i * 31 + m, 3) > 0.999 ? 3 : 1;
+  return Math.round(base * cycle * (0.8 + 0.4 * noise(i, m)) * spike);
+}
+
+/** Working set (bytes, whole MiB) of container `i` at minute `m`. */
+export function memoryAt(i: number, m: number): number {
+  const base = 64 + noise(i, 4) * 900;
+  const cycle = 1 + 0.2 * Math.sin((2 * Math.PI * m) / 1440 + noise(i, 5) * 6.28);
+  return Math.round(base * cycle + noise(i, m + 7) * 16) * MiB;
+}
+
+function* range(
+  from: number,
+  to: number,
+  step: number,
+  f: (t: number, m: number) => number,
+): Generator<readonly [number, number]> {
+  for (let t = from; t < to; t += step) yield [t, f(t, Math.floor(t / 60))];
+}
+
+function dayFamilies(
+  shape: BenchShape,
+  ids: readonly ContainerId[],
+  counters: Float64Array,
+  from: number,
+  to: number,
+): MetricFamily[] {
+  const cpu: SeriesData[] = [];
+  const mem: SeriesData[] = [];
+  ids.forEach((id, i) => {
+    cpu.push({
+      labels: { namespace: id.namespace, pod: id.pod, container: id.container },
+      samples: range(from, to, shape.stepSeconds, (_t, m) => {
+        counters[i] = counters[i]! + (cpuAt(i, m) / 1000) * shape.stepSeconds;
+        return Math.round(counters[i]! * 1000) / 1000;
+      }),
+    });
+    mem.push({
+      labels: { namespace: id.namespace, pod: id.pod, container: id.container },
+      samples: range(from, to, shape.stepSeconds, (_t, m) => memoryAt(i, m)),
+    });
+  });
+  return [
+    { name: 'container_cpu_usage_seconds_total', type: 'counter', series: cpu },
+    { name: 'container_memory_working_set_bytes', type: 'gauge', series: mem },
+  ];
+}
+
+export const dataDirFor = (root: string, s: BenchShape): string =>
+  join(root, `rightsize-${s.containers}c-${s.days}d-${s.stepSeconds}s-${s.endSeconds}`);
+
+/** Backfills (or reuses) the TSDB for `shape`; returns its directory and how long the backfill took. */
+export async function ensureBenchData(
+  root: string,
+  shape: BenchShape,
+  log: (s: string) => void,
+): Promise<{ dir: string; backfillMs: number; reused: boolean }> {
+  const dir = dataDirFor(root, shape);
+  const marker = join(dir, 'kubetune-bench.json');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === JSON.stringify(shape))
+    return { dir, backfillMs: 0, reused: true };
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const ids = containerIds(shape);
+  const counters = new Float64Array(ids.length).fill(1000);
+  const started = performance.now();
+  const start = shape.endSeconds - shape.days * 86_400;
+  // Days are written in order (the CPU counters carry over) while earlier days are backfilled, two promtools at a time.
+  const running = new Set<Promise<void>>();
+  let done = 0;
+  for (let d = 0; d < shape.days; d++) {
+    const from = start + d * 86_400;
+    const file = join(dir, `day-${d}.om`);
+    await writeOpenMetrics(file, dayFamilies(shape, ids, counters, from, from + 86_400));
+    const job: Promise<void> = backfillOpenMetrics(file, dir).then(() => {
+      rmSync(file, { force: true });
+      running.delete(job);
+      log(`  backfilled ${++done}/${shape.days} days (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    });
+    running.add(job);
+    if (running.size >= 2) await Promise.race(running);
+  }
+  await Promise.all(running);
+  writeFileSync(marker, JSON.stringify(shape));
+  return { dir, backfillMs: performance.now() - started, reused: false };
+}

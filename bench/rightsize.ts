@@ -1,0 +1,158 @@
+/**
+ * `npm run bench:rightsize`: backfills N containers × D days at 1-minute resolution into a real Prometheus, then runs
+ * in the same run, each in its own child process over the same data:
+ *   - kubetune: the rightsize pipeline (per-namespace, per-statistic queries pushed into PromQL, chunked by pods);
+ *   - baseline: the naive per-container approach — for every container, pull its CPU-rate and working-set series
+ *     over the window (query_range at the resolution step) and compute the same statistics in Node.
+ * Prints total time, query counts, peak RSS and the ratio, and checks that both computed the same statistics.
+ *
+ *   npx tsx bench/rightsize.ts [--containers 10000] [--days 14] [--baseline-sample N] [--data-root .bench-data]
+ * --baseline-sample runs the baseline on every k-th container only and extrapolates its time linearly (printed).
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startPrometheus } from '../test/support/prometheus.js';
+import { ensureBenchData, NAMESPACES, type BenchShape } from './rightsize-data.js';
+import { runBaselineChild, runKubetuneChild, type ChildResult } from './rightsize-runners.js';
+
+const { values: args } = parseArgs({
+  options: {
+    containers: { type: 'string', default: '10000' },
+    days: { type: 'string', default: '14' },
+    'baseline-sample': { type: 'string' },
+    'data-root': { type: 'string', default: '.bench-data' },
+    child: { type: 'string' },
+    url: { type: 'string' },
+    end: { type: 'string' },
+    window: { type: 'string' },
+    stride: { type: 'string' },
+  },
+});
+
+const DAY = 86_400;
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+async function child(): Promise<void> {
+  const opts = {
+    url: args.url!,
+    endSeconds: Number(args.end),
+    windowSeconds: Number(args.window),
+    stride: Number(args.stride ?? 1),
+  };
+  const result = args.child === 'kubetune' ? await runKubetuneChild(opts) : await runBaselineChild(opts);
+  process.stdout.write(JSON.stringify(result));
+}
+
+async function runChild(kind: 'kubetune' | 'baseline', common: string[]): Promise<ChildResult> {
+  const p = spawn(process.execPath, ['--import', 'tsx', resolve('bench/rightsize.ts'), '--child', kind, ...common], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  p.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  const [code] = (await once(p, 'exit')) as [number];
+  if (code !== 0) throw new Error(`${kind} child failed (exit ${code})`);
+  return JSON.parse(out) as ChildResult;
+}
+
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+
+function compare(a: ChildResult, b: ChildResult): { compared: number; mismatches: string[] } {
+  const mismatches: string[] = [];
+  let compared = 0;
+  for (const [key, s] of Object.entries(b.sample)) {
+    const k = a.sample[key];
+    if (!k) {
+      mismatches.push(`${key}: missing from kubetune`);
+      continue;
+    }
+    for (const stat of Object.keys(s) as (keyof typeof s)[]) {
+      compared++;
+      const x = k[stat] ?? NaN;
+      const y = s[stat] ?? NaN;
+      if (!(Math.abs(x - y) <= 1e-6 * Math.max(1, Math.abs(y))))
+        mismatches.push(`${key} ${stat}: kubetune ${x} baseline ${y}`);
+    }
+  }
+  return { compared, mismatches };
+}
+
+async function parent(): Promise<void> {
+  const containers = Number(args.containers);
+  const days = Number(args.days);
+  const endSeconds = Math.floor(Date.UTC(2026, 0, 1) / 1000);
+  const shape: BenchShape = { containers, days, stepSeconds: 60, endSeconds };
+  log(
+    `bench:rightsize — ${containers} containers × ${days} days at 1-minute resolution (${((containers * days * 1440 * 2) / 1e6).toFixed(0)} M samples), ${NAMESPACES} namespaces`,
+  );
+  const data = await ensureBenchData(resolve(args['data-root']), shape, log);
+  log(data.reused ? `  reusing ${data.dir}` : `  backfill took ${(data.backfillMs / 1000).toFixed(0)} s`);
+  // One block per day as backfilled: keep Prometheus from compacting them while the two runs are measured.
+  const prom = await startPrometheus({
+    dataDir: data.dir,
+    extraArgs: [
+      '--storage.tsdb.min-block-duration=2h',
+      '--storage.tsdb.max-block-duration=2h',
+      '--query.max-samples=200000000',
+    ],
+  });
+  try {
+    const last = endSeconds - 60;
+    // Reads every sample once (page cache warm for both contenders) and checks the backfill is complete.
+    const count = `sum(count_over_time(container_cpu_usage_seconds_total[${days}d])) + sum(count_over_time(container_memory_working_set_bytes[${days}d]))`;
+    const warm = (await (
+      await fetch(`${prom.url}/api/v1/query?query=${encodeURIComponent(count)}&time=${last}`)
+    ).json()) as { data?: { result?: { value: [number, string] }[] } };
+    const samples = Number(warm.data?.result?.[0]?.value[1] ?? 0);
+    log(
+      `  warm-up: ${(samples / 1e6).toFixed(1)} M samples in Prometheus (expected ${((containers * days * 1440 * 2) / 1e6).toFixed(1)} M)`,
+    );
+    const stride = args['baseline-sample'] ? Math.max(1, Math.round(containers / Number(args['baseline-sample']))) : 1;
+    const common = ['--url', prom.url, '--end', String(last), '--window', String(days * DAY)];
+    const kubetune = await runChild('kubetune', common);
+    log(
+      `  kubetune: ${(kubetune.ms / 1000).toFixed(1)} s, ${kubetune.queries} queries, ${kubetune.containers} containers`,
+    );
+    const baseline = await runChild('baseline', [...common, '--stride', String(stride)]);
+    const baselineMs = baseline.ms * stride;
+    log(
+      `  baseline: ${(baseline.ms / 1000).toFixed(1)} s for ${baseline.containers} containers${stride > 1 ? ` (×${stride} → ${(baselineMs / 1000).toFixed(0)} s extrapolated)` : ''}`,
+    );
+    const check = compare(kubetune, baseline);
+    const ratio = baselineMs / kubetune.ms;
+    const rows = [
+      ['', 'kubetune', `baseline (per container)${stride > 1 ? `, 1/${stride} sampled` : ''}`],
+      ['containers', String(kubetune.containers), String(baseline.containers)],
+      [
+        'total time',
+        `${(kubetune.ms / 1000).toFixed(1)} s`,
+        `${(baseline.ms / 1000).toFixed(1)} s${stride > 1 ? ` (≈ ${(baselineMs / 1000).toFixed(0)} s for all)` : ''}`,
+      ],
+      [
+        'Prometheus queries',
+        String(kubetune.queries),
+        `${baseline.queries}${stride > 1 ? ` (≈ ${baseline.queries * stride} for all)` : ''}`,
+      ],
+      ['bytes received', mb(kubetune.bytes / 1024), mb(baseline.bytes / 1024)],
+      ['peak RSS', mb(kubetune.maxRssKb), mb(baseline.maxRssKb)],
+    ];
+    const w = [20, 22, 40];
+    process.stdout.write(`\n${rows.map((r) => r.map((c, i) => c.padEnd(w[i]!)).join('  ')).join('\n')}\n`);
+    process.stdout.write(`\nspeed-up: ${ratio.toFixed(1)}× (baseline time / kubetune time)\n`);
+    process.stdout.write(
+      `statistics cross-checked on ${check.compared} values: ${check.mismatches.length ? `${check.mismatches.length} MISMATCHES\n${check.mismatches.slice(0, 10).join('\n')}` : 'identical'}\n`,
+    );
+    const targets = [
+      [`kubetune total ≤ 60 s`, kubetune.ms <= 60_000],
+      [`≥ 10× faster than the per-container baseline`, ratio >= 10],
+      [`kubetune peak RSS ≤ 500 MB`, kubetune.maxRssKb <= 500 * 1024],
+    ] as const;
+    for (const [name, ok] of targets) process.stdout.write(`${ok ? 'MET ' : 'MISS'}  ${name}\n`);
+    if (check.mismatches.length) process.exitCode = 1;
+  } finally {
+    await prom.stop();
+  }
+}
+
+await (args.child ? child() : parent());
