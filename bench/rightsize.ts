@@ -6,7 +6,7 @@
  *     over the window (query_range at the resolution step) and compute the same statistics in Node.
  * Prints total time, query counts, peak RSS and the ratio, and checks that both computed the same statistics.
  *
- *   npx tsx bench/rightsize.ts [--containers 10000] [--days 14] [--baseline-sample N] [--data-root .bench-data]
+ *   npx tsx bench/rightsize.ts [--containers 10000] [--days 14] [--baseline-sample N] [--data-root .bench-data] [--data-end <unix s>]
  * --baseline-sample runs the baseline on every k-th container only and extrapolates its time linearly (printed).
  */
 import { spawn } from 'node:child_process';
@@ -23,6 +23,7 @@ const { values: args } = parseArgs({
     days: { type: 'string', default: '14' },
     'baseline-sample': { type: 'string' },
     'data-root': { type: 'string', default: '.bench-data' },
+    'data-end': { type: 'string' },
     child: { type: 'string' },
     url: { type: 'string' },
     end: { type: 'string' },
@@ -81,7 +82,7 @@ function compare(a: ChildResult, b: ChildResult): { compared: number; mismatches
 async function parent(): Promise<void> {
   const containers = Number(args.containers);
   const days = Number(args.days);
-  const endSeconds = Math.floor(Date.UTC(2026, 0, 1) / 1000);
+  const endSeconds = args['data-end'] ? Number(args['data-end']) : Math.floor(Date.UTC(2026, 0, 1) / 1000);
   const shape: BenchShape = { containers, days, stepSeconds: 60, endSeconds };
   log(
     `bench:rightsize — ${containers} containers × ${days} days at 1-minute resolution (${((containers * days * 1440 * 2) / 1e6).toFixed(0)} M samples), ${NAMESPACES} namespaces`,

@@ -17,26 +17,81 @@ const section: RightsizeSection = {
       status: 'ok',
       current: { cpuRequest: 1000, cpuLimit: 2000, memoryRequest: 512 * MiB },
       recommended: { cpuRequest: 250, memoryRequest: 300 * MiB, memoryLimit: 450 * MiB },
-      evidence: { cpu: { p95: 240, max: 300 }, memory: { p50: 250 * MiB, max: 300 * MiB }, coverage: { points: 20160, hours: 336, pods: 3 }, oomKills: 0 },
+      evidence: {
+        cpu: { p95: 240, max: 300 },
+        memory: { p50: 250 * MiB, max: 300 * MiB },
+        coverage: { points: 20160, hours: 336, pods: 3 },
+        oomKills: 0,
+      },
       reasons: [{ code: 'percentile' }, { code: 'no-cpu-limit' }],
       runtime: [{ setting: 'GOMAXPROCS', where: 'GOMAXPROCS', to: '1' }],
       savings: { cpuCores: 2.25, memoryGiB: 0.6, monthlyCost: 53.7 },
     },
-    { workload: { namespace: 'shop', kind: 'CronJob', name: 'report' }, container: 'job', role: 'app', status: 'not-enough-data', current: {}, reasons: [], runtime: [] },
+    {
+      workload: { namespace: 'shop', kind: 'CronJob', name: 'report' },
+      container: 'job',
+      role: 'app',
+      status: 'not-enough-data',
+      current: {},
+      reasons: [],
+      runtime: [],
+    },
   ],
-  totals: { containers: 2, recommended: 1, notEnoughData: 1, noData: 0, savings: { cpuCores: 2.25, memoryGiB: 0.6, monthlyCost: 53.7 } },
-  backtest: { strategies: [{ strategy: 'krr-simple', totals: { oomSamples: 27, containersWithOom: 5, throttledMinutes: 0, containersThrottled: 0, notEnoughData: 1, savings: { cpuCores: 1, memoryGiB: -0.5, monthlyCost: 10 } } }] },
+  totals: {
+    containers: 2,
+    recommended: 1,
+    notEnoughData: 1,
+    noData: 0,
+    savings: { cpuCores: 2.25, memoryGiB: 0.6, monthlyCost: 53.7 },
+  },
+  backtest: {
+    strategies: [
+      {
+        strategy: 'krr-simple',
+        totals: {
+          oomSamples: 27,
+          containersWithOom: 5,
+          throttledMinutes: 0,
+          containersThrottled: 0,
+          notEnoughData: 1,
+          savings: { cpuCores: 1, memoryGiB: -0.5, monthlyCost: 10 },
+        },
+      },
+    ],
+  },
 };
-const report = buildReport({ command: 'rightsize', version: '0', kubeVersion: '-', profile: 'guide', findings: [], diagnostics: [], rules: [], objects: 2, sections: { rightsize: section } });
+const report = buildReport({
+  command: 'rightsize',
+  version: '0',
+  kubeVersion: '-',
+  profile: 'guide',
+  findings: [],
+  diagnostics: [],
+  rules: [],
+  objects: 2,
+  sections: { rightsize: section },
+});
 
 describe('rightsize section', () => {
   it('text: current vs recommended with the evidence, then the backtest and totals', () => {
     const text = REPORTERS.text(report);
     const row = text.split('\n').find((l) => l.startsWith('Deployment/shop/'))!;
-    for (const cell of ['1/2', '250m/-', '512Mi/-', '300Mi/450Mi', '240m/300m', '250MiB/300MiB', '20160 pts, 336.0 h, 3 pods', '53.70 EUR', 'percentile,no-cpu-limit; GOMAXPROCS=1'])
+    for (const cell of [
+      '1/2',
+      '250m/-',
+      '512Mi/-',
+      '300Mi/450Mi',
+      '240m/300m',
+      '250MiB/300MiB',
+      '20160 pts, 336.0 h, 3 pods',
+      '53.70 EUR',
+      'percentile,no-cpu-limit; GOMAXPROCS=1',
+    ])
       expect(row).toContain(cell);
     expect(text).toMatch(/krr-simple\s+27\s+5\s+0/);
-    expect(text).toContain('1/2 containers recommended, 1 not enough data · saves 2.25 cores, 0.60 GiB, 53.70 EUR/month · 11 Prometheus queries');
+    expect(text).toContain(
+      '1/2 containers recommended, 1 not enough data · saves 2.25 cores, 0.60 GiB, 53.70 EUR/month · 11 Prometheus queries',
+    );
   });
 
   it('markdown and HTML escape workload names', () => {

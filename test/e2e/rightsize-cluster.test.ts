@@ -24,7 +24,11 @@ const END = 1_767_225_600;
 const RANGE: TimeRange = { startSeconds: END - 2 * 86_400, endSeconds: END, stepSeconds: 60 };
 const API = ['api-7d9f8c6b5-aaaaa', 'api-7d9f8c6b5-bbbbb'];
 const JOBS = ['report-29100000-abcde', 'report-29100060-fghij'];
-const sub = (from: number, minutes: number): TimeRange => ({ startSeconds: from, endSeconds: from + (minutes - 1) * 60, stepSeconds: 60 });
+const sub = (from: number, minutes: number): TimeRange => ({
+  startSeconds: from,
+  endSeconds: from + (minutes - 1) * 60,
+  stepSeconds: 60,
+});
 
 interface Usage {
   pod: string;
@@ -37,20 +41,62 @@ const USAGE: Usage[] = [
   ...API.map((pod) => ({ pod, container: 'app', range: RANGE, cores: 0.2, bytes: 200 * MiB })),
   ...API.map((pod) => ({ pod, container: 'migrate', range: sub(RANGE.startSeconds, 10), cores: 0.5, bytes: 64 * MiB })),
   { pod: 'worker-0', container: 'db', range: RANGE, cores: 0.1, bytes: 100 * MiB },
-  ...JOBS.map((pod, i) => ({ pod, container: 'job', range: sub(RANGE.startSeconds + 3600 * (i + 1), 30), cores: 1, bytes: 100 * MiB })),
+  ...JOBS.map((pod, i) => ({
+    pod,
+    container: 'job',
+    range: sub(RANGE.startSeconds + 3600 * (i + 1), 30),
+    cores: 1,
+    bytes: 100 * MiB,
+  })),
 ];
 
-const labels = (pod: string, container: string, extra: Record<string, string> = {}) => ({ namespace: 'shop', pod, container, ...extra });
-const constant = (l: Record<string, string>, value: number, range = RANGE): SeriesData => ({ labels: l, samples: sampleRange(range, () => value) });
+const labels = (pod: string, container: string, extra: Record<string, string> = {}) => ({
+  namespace: 'shop',
+  pod,
+  container,
+  ...extra,
+});
+const constant = (l: Record<string, string>, value: number, range = RANGE): SeriesData => ({
+  labels: l,
+  samples: sampleRange(range, () => value),
+});
 const info = (l: Record<string, string>): SeriesData => constant(l, 1, { ...RANGE, stepSeconds: 3600 });
 
 function families(): MetricFamily[] {
   return [
-    { name: 'container_cpu_usage_seconds_total', type: 'counter', series: USAGE.map((u) => ({ labels: labels(u.pod, u.container), samples: counterSamples(u.range, u.cores, 1000) })) },
-    { name: 'container_memory_working_set_bytes', type: 'gauge', series: USAGE.map((u) => constant(labels(u.pod, u.container), u.bytes, u.range)) },
-    { name: 'container_cpu_cfs_periods_total', type: 'counter', series: API.map((p) => ({ labels: labels(p, 'app'), samples: counterSamples(RANGE, 10) })) },
-    { name: 'container_cpu_cfs_throttled_periods_total', type: 'counter', series: API.map((p) => ({ labels: labels(p, 'app'), samples: counterSamples(RANGE, 3) })) },
-    { name: 'container_oom_events_total', type: 'counter', series: [{ labels: labels('worker-0', 'db'), samples: counterSamples(RANGE, (t) => (t === RANGE.startSeconds + 86_400 ? 1 / 60 : 0)) }] },
+    {
+      name: 'container_cpu_usage_seconds_total',
+      type: 'counter',
+      series: USAGE.map((u) => ({
+        labels: labels(u.pod, u.container),
+        samples: counterSamples(u.range, u.cores, 1000),
+      })),
+    },
+    {
+      name: 'container_memory_working_set_bytes',
+      type: 'gauge',
+      series: USAGE.map((u) => constant(labels(u.pod, u.container), u.bytes, u.range)),
+    },
+    {
+      name: 'container_cpu_cfs_periods_total',
+      type: 'counter',
+      series: API.map((p) => ({ labels: labels(p, 'app'), samples: counterSamples(RANGE, 10) })),
+    },
+    {
+      name: 'container_cpu_cfs_throttled_periods_total',
+      type: 'counter',
+      series: API.map((p) => ({ labels: labels(p, 'app'), samples: counterSamples(RANGE, 3) })),
+    },
+    {
+      name: 'container_oom_events_total',
+      type: 'counter',
+      series: [
+        {
+          labels: labels('worker-0', 'db'),
+          samples: counterSamples(RANGE, (t) => (t === RANGE.startSeconds + 86_400 ? 1 / 60 : 0)),
+        },
+      ],
+    },
     {
       name: 'kube_pod_container_resource_limits',
       type: 'gauge',
@@ -60,19 +106,59 @@ function families(): MetricFamily[] {
         constant(labels('worker-0', 'db', { resource: 'memory', unit: 'byte' }), 256 * MiB),
       ],
     },
-    { name: 'kube_pod_container_resource_requests', type: 'gauge', series: API.map((p) => constant(labels(p, 'app', { resource: 'cpu', unit: 'core' }), 0.2)) },
+    {
+      name: 'kube_pod_container_resource_requests',
+      type: 'gauge',
+      series: API.map((p) => constant(labels(p, 'app', { resource: 'cpu', unit: 'core' }), 0.2)),
+    },
     {
       name: 'kube_pod_owner',
       type: 'gauge',
       series: [
-        ...API.map((pod) => info({ namespace: 'shop', pod, owner_kind: 'ReplicaSet', owner_name: 'api-7d9f8c6b5', owner_is_controller: 'true' })),
-        info({ namespace: 'shop', pod: 'worker-0', owner_kind: 'StatefulSet', owner_name: 'worker', owner_is_controller: 'true' }),
-        ...JOBS.map((pod) => info({ namespace: 'shop', pod, owner_kind: 'Job', owner_name: pod.slice(0, -6), owner_is_controller: 'true' })),
+        ...API.map((pod) =>
+          info({
+            namespace: 'shop',
+            pod,
+            owner_kind: 'ReplicaSet',
+            owner_name: 'api-7d9f8c6b5',
+            owner_is_controller: 'true',
+          }),
+        ),
+        info({
+          namespace: 'shop',
+          pod: 'worker-0',
+          owner_kind: 'StatefulSet',
+          owner_name: 'worker',
+          owner_is_controller: 'true',
+        }),
+        ...JOBS.map((pod) =>
+          info({
+            namespace: 'shop',
+            pod,
+            owner_kind: 'Job',
+            owner_name: pod.slice(0, -6),
+            owner_is_controller: 'true',
+          }),
+        ),
       ],
     },
-    { name: 'kube_replicaset_owner', type: 'gauge', series: [info({ namespace: 'shop', replicaset: 'api-7d9f8c6b5', owner_kind: 'Deployment', owner_name: 'api' })] },
-    { name: 'kube_job_owner', type: 'gauge', series: JOBS.map((pod) => info({ namespace: 'shop', job_name: pod.slice(0, -6), owner_kind: 'CronJob', owner_name: 'report' })) },
-    { name: 'kube_pod_init_container_info', type: 'gauge', series: API.map((pod) => info({ namespace: 'shop', pod, container: 'migrate' })) },
+    {
+      name: 'kube_replicaset_owner',
+      type: 'gauge',
+      series: [info({ namespace: 'shop', replicaset: 'api-7d9f8c6b5', owner_kind: 'Deployment', owner_name: 'api' })],
+    },
+    {
+      name: 'kube_job_owner',
+      type: 'gauge',
+      series: JOBS.map((pod) =>
+        info({ namespace: 'shop', job_name: pod.slice(0, -6), owner_kind: 'CronJob', owner_name: 'report' }),
+      ),
+    },
+    {
+      name: 'kube_pod_init_container_info',
+      type: 'gauge',
+      series: API.map((pod) => info({ namespace: 'shop', pod, container: 'migrate' })),
+    },
   ];
 }
 
@@ -93,19 +179,24 @@ const work = mkdtempSync(join(tmpdir(), 'kubetune-rightsize-cluster-'));
 async function rightsize(extra: string[]): Promise<Rec[]> {
   let stdout = '';
   let stderr = '';
-  const code = await main(['rightsize', ...extra, '--prometheus', prom.url, '--history', '2d', '--end', String(END), '-o', 'json'], {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: new PassThrough(),
-    env: {},
-    cwd: work,
-    now: () => new Date(END * 1000),
-  });
+  const code = await main(
+    ['rightsize', ...extra, '--prometheus', prom.url, '--history', '2d', '--end', String(END), '-o', 'json'],
+    {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: (s: string) => (stderr += s) },
+      stdin: new PassThrough(),
+      env: {},
+      cwd: work,
+      now: () => new Date(END * 1000),
+    },
+  );
   expect(stderr).toBe('');
   expect(code).toBe(0);
-  return (JSON.parse(stdout) as { sections: { rightsize: { recommendations: Rec[] } } }).sections.rightsize.recommendations;
+  return (JSON.parse(stdout) as { sections: { rightsize: { recommendations: Rec[] } } }).sections.rightsize
+    .recommendations;
 }
-const find = (recs: Rec[], name: string, container: string) => recs.find((r) => r.workload.name === name && r.container === container)!;
+const find = (recs: Rec[], name: string, container: string) =>
+  recs.find((r) => r.workload.name === name && r.container === container)!;
 const codes = (r: Rec) => r.reasons.map((x) => x.code);
 
 beforeAll(async () => {
