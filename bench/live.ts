@@ -79,7 +79,11 @@ async function phaseLive(url: string): Promise<PhaseResult> {
   const readPeakRss = rss.sample();
   const t = performance.now();
   const audit = auditRead(read, { kubeVersion: '1.35', available: ['cluster'] });
-  return finish('live', read.stats.objects, readMs, readPeakRss, performance.now() - t, rss.stop(), audit.run.findings);
+  const auditMs = performance.now() - t;
+  return finish(
+    { phase: 'live', objects: read.stats.objects, readMs, readPeakRss, auditMs, peakRss: rss.stop() },
+    audit.run.findings,
+  );
 }
 
 /** `kubetune snapshot`'s path: pages are redacted and written as they arrive, nothing kept. */
@@ -103,7 +107,18 @@ async function phaseSnapshot(url: string): Promise<PhaseResult> {
   writer.end([]);
   out.end();
   await finished(out);
-  return finish('snapshot', read.stats.objects, performance.now() - started, rss.sample(), 0, rss.stop(), []);
+  const readMs = performance.now() - started;
+  return finish(
+    {
+      phase: 'snapshot',
+      objects: read.stats.objects,
+      readMs,
+      readPeakRss: rss.sample(),
+      auditMs: 0,
+      peakRss: rss.stop(),
+    },
+    [],
+  );
 }
 
 async function phaseFile(file: string): Promise<PhaseResult> {
@@ -114,19 +129,15 @@ async function phaseFile(file: string): Promise<PhaseResult> {
   const readPeakRss = rss.sample();
   const t = performance.now();
   const audit = auditRead(read, { kubeVersion: '1.35', available: ['cluster'] });
-  return finish('file', read.stats.objects, readMs, readPeakRss, performance.now() - t, rss.stop(), audit.run.findings);
+  const auditMs = performance.now() - t;
+  return finish(
+    { phase: 'file', objects: read.stats.objects, readMs, readPeakRss, auditMs, peakRss: rss.stop() },
+    audit.run.findings,
+  );
 }
 
-function finish(
-  phase: string,
-  objects: number,
-  readMs: number,
-  readPeakRss: number,
-  auditMs: number,
-  peakRss: number,
-  findings: readonly Finding[],
-): PhaseResult {
-  return { phase, objects, readMs, readPeakRss, auditMs, peakRss, findings: findings.length, digest: digest(findings) };
+function finish(m: Omit<PhaseResult, 'findings' | 'digest'>, findings: readonly Finding[]): PhaseResult {
+  return { ...m, findings: findings.length, digest: digest(findings) };
 }
 
 /** The same objects the server serves, as one JSON List (what `kubetune snapshot -o x.json` writes, unredacted). */

@@ -7,7 +7,7 @@ const run = (cmd: string, args: string[]) => {
   return { status: r.status, output: `${r.stdout}\n${r.stderr}`.trim() };
 };
 
-describe('static checks', () => {
+describe('static checks', { timeout: 600_000 }, () => {
   it('typechecks (tsc --noEmit, strict)', () => {
     const r = run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
     expect(r.output).not.toMatch(/error TS/);

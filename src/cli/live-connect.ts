@@ -31,17 +31,24 @@ export async function openCluster(flags: ClusterFlags, io: CliIo): Promise<Conne
   }
 }
 
+export interface ReadWithFlagsOptions {
+  /** Passed to the live reader (everything but the namespace and progress, which come from the flags). */
+  readonly read?: Omit<LiveReadOptions, 'namespace' | 'onProgress'>;
+  /** Called once connected, before the first list (e.g. to write a file header). */
+  readonly onConnected?: (connection: Connection) => void;
+  /** No summary line on stderr (skipped kinds are still named). */
+  readonly quiet?: boolean;
+}
+
 /** Reads the cluster the flags name, with progress on stderr; the API server not answering becomes exit 3. */
 export async function readWithFlags(
   flags: ClusterFlags,
   io: CliIo,
-  extra: Omit<LiveReadOptions, 'namespace' | 'onProgress'> = {},
-  onConnected?: (connection: Connection) => void,
-  display: { quiet?: boolean } = {},
+  how: ReadWithFlagsOptions = {},
 ): Promise<{ read: LiveReadResult; connection: Connection }> {
   const connection = await openCluster(flags, io);
-  onConnected?.(connection);
-  const progress = progressReporter(io.stderr, connection, { summary: !display.quiet });
+  how.onConnected?.(connection);
+  const progress = progressReporter(io.stderr, connection, { summary: !how.quiet });
   try {
     const read = await readCluster(connection.api, {
       ...(flags.namespace !== undefined ? { namespace: flags.namespace } : {}),
@@ -49,7 +56,7 @@ export async function readWithFlags(
       ...(flags.pageSize !== undefined ? { limit: flags.pageSize } : {}),
       // the in-cluster chart sets this when its ClusterRole does not grant nodes/proxy (the default)
       ...(io.env['KUBETUNE_KUBELET_CONFIGZ'] === 'false' ? { kubelet: false as const } : {}),
-      ...extra,
+      ...how.read,
       onProgress: progress.onProgress,
     });
     progress.done(read);

@@ -7,9 +7,15 @@
  * Both follow one upstream release (client-node 1.4 → Kubernetes 1.34); apiVersions that a target release no
  * longer serves are covered by the deprecation data, not here.
  */
-import * as clientNode from '@kubernetes/client-node';
-import * as models from 'kubernetes-models';
+import { createRequire } from 'node:module';
 import type { JsonPath } from '../core/json-path.js';
+
+// Both packages take ~3.5 s to load: load them on first validation, not when the rule catalogue is imported.
+const load = createRequire(import.meta.url);
+let clientNodeModule: Record<string, unknown> | undefined;
+let modelsModule: Record<string, unknown> | undefined;
+const clientNodeExports = () => (clientNodeModule ??= load('@kubernetes/client-node') as Record<string, unknown>);
+const modelsExports = () => (modelsModule ??= load('kubernetes-models') as Record<string, unknown>);
 
 export const SCHEMA_KUBERNETES_VERSION = '1.34';
 
@@ -34,7 +40,7 @@ let validators: Map<string, ModelClass> | undefined;
 function validatorFor(apiVersion: string, kind: string): ModelClass | undefined {
   if (!validators) {
     validators = new Map();
-    for (const group of Object.values(models)) {
+    for (const group of Object.values(modelsExports())) {
       for (const version of Object.values(group as Record<string, unknown>)) {
         const entries = typeof version === 'object' && version !== null ? Object.values(version) : [version];
         for (const cls of entries) if (isModelClass(cls)) validators.set(`${cls.apiVersion}/${cls.kind}`, cls);
@@ -64,7 +70,7 @@ const LEAF: FieldShape = { tag: 'leaf' };
 const shapes = new Map<string, FieldShape>();
 
 function attributeTypes(typeName: string): readonly Attribute[] | undefined {
-  const cls = (clientNode as unknown as Record<string, AttributeClass | undefined>)[typeName];
+  const cls = (clientNodeExports() as Record<string, AttributeClass | undefined>)[typeName];
   return cls && typeof cls.getAttributeTypeMap === 'function' ? cls.getAttributeTypeMap() : undefined;
 }
 
@@ -129,7 +135,7 @@ function unknownFields(value: unknown, shape: FieldShape, path: (string | number
     return;
   }
   if (shape.tag === 'map') {
-    for (const k of Object.keys(value)) {
+    for (const k in value) {
       path.push(k);
       unknownFields((value as Record<string, unknown>)[k], shape.of, path, out);
       path.pop();
@@ -137,7 +143,7 @@ function unknownFields(value: unknown, shape: FieldShape, path: (string | number
     return;
   }
   if (Array.isArray(value)) return;
-  for (const k of Object.keys(value)) {
+  for (const k in value) {
     const child = shape.fields.get(k);
     path.push(k);
     if (child === undefined) out.push({ kind: 'unknown-field', path: [...path], message: `unknown field "${k}"` });

@@ -1,12 +1,8 @@
 /** `kubetune diagnose` when Prometheus is down, slow, failing (5xx) or answering with warnings/partial data. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { freePort } from '../support/processes.js';
-import {
-  startBackfilledPrometheus,
-  startFaultProxy,
-  type BackfilledPrometheus,
-  type FaultProxy,
-} from '../support/prometheus.js';
+import { startBackfilledPrometheus, type BackfilledPrometheus } from '../support/prometheus.js';
 import { bottlenecksOf, runCli, type DiagnoseJson } from './diagnose-cli.js';
 import { clusterFamilies, scenarioRange, SCENARIOS } from './diagnose-scenarios.js';
 

@@ -1,7 +1,8 @@
 /** `kubetune diagnose --metrics-file` on the real scrapes of ../shared/data/metrics (Kubernetes 1.33 and 1.35). */
 import { writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { tempDir } from '../support/processes.js';
 import { runCli, type DiagnoseJson } from './diagnose-cli.js';
 
@@ -65,6 +66,7 @@ describe.each(['1.33', '1.35'])('offline diagnose of the real Kubernetes %s scra
 describe('offline diagnose input errors', () => {
   it('names the unreadable file and the bad line, diagnoses the rest, exits 4', async () => {
     const dir = await tempDir('scrape');
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     const bad = join(dir, 'broken.prom');
     writeFileSync(bad, '# TYPE x counter\nx_total 1\nx_total{a="1" 2\nnot a sample\n');
     const { code, report } = await offline(

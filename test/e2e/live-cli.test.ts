@@ -94,6 +94,19 @@ describe('kubetune audit (no path) and kubetune snapshot against the replay serv
     });
   }
 
+  it('writes a snapshot to stdout with -o -, header and trailing notes included', async () => {
+    const t = io();
+    expect(await main(['snapshot', '--kubeconfig', kubeconfig, '-o', '-', '--no-kubelet'], t.io)).toBe(0);
+    const text = t.out.join('');
+    expect(text).toMatch(/^# kubetune snapshot of context "replay" \(http:\/\/127\.0\.0\.1:\d+\)\n/);
+    expect(text).toMatch(
+      /# Kubernetes v1\.35\.0; audit offline with: kubetune audit <this file> --kube-version 1\.35\n/,
+    );
+    expect(text).toMatch(/# forbidden: networkpolicies\.networking\.k8s\.io: forbidden, skipped/);
+    expect(text).not.toContain('KubeletConfiguration');
+    expect(text.split('\n---\n').length).toBeGreaterThan(40);
+  });
+
   it('exits 2 on an unknown context and 3 when the API server does not answer', async () => {
     const bad = io();
     expect(await main(['audit', '--kubeconfig', kubeconfig, '--context', 'nope'], bad.io)).toBe(2);

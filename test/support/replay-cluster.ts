@@ -48,7 +48,7 @@ export function generateCluster(shape: GeneratedShape): Record<string, Collectio
     '/v1/nodes': { size: shape.nodes, at: (i) => node(i, pools) },
     '/v1/pods': {
       size: deployments * perDeploy > shape.pods ? shape.pods : deployments * perDeploy,
-      at: (i) => pod(i, perDeploy, nsOf, depName, shape.nodes),
+      at: (i) => pod(i, { perDeploy, nsOf, depName, nodes: shape.nodes }),
     },
     'apps/v1/deployments': { size: deployments, at: (d) => deployment(d, nsOf(d), depName(d), perDeploy) },
     'apps/v1/replicasets': { size: deployments, at: (d) => replicaSet(d, nsOf(d), depName(d), perDeploy) },
@@ -98,13 +98,14 @@ const container = (name: string, cpu: string, mem: string) => ({
   livenessProbe: { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 10, failureThreshold: 3 },
 });
 
-function pod(
-  i: number,
-  perDeploy: number,
-  nsOf: (d: number) => string,
-  depName: (d: number) => string,
-  nodes: number,
-): ReplayObject {
+interface PodShape {
+  readonly perDeploy: number;
+  readonly nsOf: (d: number) => string;
+  readonly depName: (d: number) => string;
+  readonly nodes: number;
+}
+
+function pod(i: number, { perDeploy, nsOf, depName, nodes }: PodShape): ReplayObject {
   const d = Math.floor(i / perDeploy);
   const name = `${depName(d)}-5d8f9c7b6-${pad(i)}`;
   const labels = { app: depName(d), 'pod-template-hash': '5d8f9c7b6' };

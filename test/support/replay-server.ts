@@ -25,6 +25,12 @@ import {
   type Send,
 } from './replay-api.js';
 
+const EXPIRED = status(
+  410,
+  'Expired',
+  'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
+);
+
 export { BUILTIN_RESOURCES, pluralOf, type Collection, type ReplayObject } from './replay-api.js';
 
 export interface ReplayOptions {
@@ -115,42 +121,56 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
   };
   const server: Server = options.tls ? createHttpsServer(options.tls, listener) : createServer(listener);
 
+  const deny = (a: RequestAttributes): boolean => options.authorize !== undefined && !options.authorize(a);
+
   function handle(req: IncomingMessage, url: URL, query: Record<string, string>, send: Send): void {
     const path = url.pathname;
     if (options.bearerToken !== undefined && req.headers.authorization !== `Bearer ${options.bearerToken}`)
       return send(401, status(401, 'Unauthorized', 'Unauthorized'));
+    if (throttled(path, send) || nonResource(path, send) || configz(path, send)) return;
+    resourceRequest(path, query, send);
+  }
+
+  function throttled(path: string, send: Send): boolean {
     const t = options.throttle;
-    if (t && state.throttled < t.count && (t.pathIncludes === undefined || path.includes(t.pathIncludes))) {
-      state.throttled++;
-      return send(429, status(429, 'TooManyRequests', 'Too many requests, please try again later.'), {
-        'retry-after': String(t.retryAfterSeconds),
-      });
+    if (!t || state.throttled >= t.count || (t.pathIncludes !== undefined && !path.includes(t.pathIncludes)))
+      return false;
+    state.throttled++;
+    send(429, status(429, 'TooManyRequests', 'Too many requests, please try again later.'), {
+      'retry-after': String(t.retryAfterSeconds),
+    });
+    return true;
+  }
+
+  function nonResource(path: string, send: Send): boolean {
+    const git = options.gitVersion ?? 'v1.35.0';
+    const answers: Record<string, () => unknown> = {
+      '/version': () => ({ major: '1', minor: git.split('.')[1], gitVersion: git }),
+      '/api': () => ({ kind: 'APIVersions', versions: ['v1'] }),
+      '/apis': apiGroupList,
+      '/metrics': () => options.metricsText ?? '# no metrics\n',
+    };
+    const answer = answers[path];
+    if (!answer) return false;
+    if (isForbidden(path) || deny({ verb: 'get', path })) send(403, forbidden(path, 'get'));
+    else send(200, answer());
+    return true;
+  }
+
+  function configz(path: string, send: Send): boolean {
+    const node = /^\/api\/v1\/nodes\/([^/]+)\/proxy\/configz$/.exec(path)?.[1];
+    if (node === undefined) return false;
+    if (isForbidden('nodes/proxy') || deny({ verb: 'get', group: '', resource: 'nodes/proxy', name: node }))
+      send(403, forbidden('nodes/proxy', 'get'));
+    else {
+      const cfg = options.configz?.(decodeURIComponent(node));
+      if (cfg) send(200, { kubeletconfig: cfg });
+      else send(404, status(404, 'NotFound', 'configz not found'));
     }
-    const deny = (a: RequestAttributes): boolean => options.authorize !== undefined && !options.authorize(a);
-    if (['/version', '/api', '/apis', '/metrics'].includes(path) && deny({ verb: 'get', path }))
-      return send(403, forbidden(path, 'get'));
-    if (path === '/version')
-      return send(200, {
-        major: '1',
-        minor: (options.gitVersion ?? 'v1.35.0').split('.')[1],
-        gitVersion: options.gitVersion ?? 'v1.35.0',
-      });
-    if (path === '/api') return send(200, { kind: 'APIVersions', versions: ['v1'] });
-    if (path === '/apis') return send(200, apiGroupList());
-    if (path === '/metrics') {
-      if (isForbidden('/metrics')) return send(403, forbidden('/metrics', 'get'));
-      return send(200, options.metricsText ?? '# no metrics\n');
-    }
-    const configz = /^\/api\/v1\/nodes\/([^/]+)\/proxy\/configz$/.exec(path);
-    if (configz) {
-      if (
-        isForbidden('nodes/proxy') ||
-        deny({ verb: 'get', group: '', resource: 'nodes/proxy', name: configz[1] ?? '' })
-      )
-        return send(403, forbidden('nodes/proxy', 'get'));
-      const cfg = options.configz?.(decodeURIComponent(configz[1] ?? ''));
-      return cfg ? send(200, { kubeletconfig: cfg }) : send(404, status(404, 'NotFound', 'configz not found'));
-    }
+    return true;
+  }
+
+  function resourceRequest(path: string, query: Record<string, string>, send: Send): void {
     const m = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))(?:\/namespaces\/([^/]+))?\/([^/]+)(?:\/([^/]+))?$/.exec(path);
     if (!m) return send(404, status(404, 'NotFound', `the server could not find the requested resource (${path})`));
     const [, coreV, group, groupV, ns, resource = '', name] = m;
@@ -165,45 +185,35 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
     if (isForbidden(resource) || deny(attrs)) return send(403, forbidden(resource, attrs.verb, ns));
     const coll = collections.get(key);
     if (!coll) return send(404, status(404, 'NotFound', 'the server could not find the requested resource'));
-    if (name !== undefined) {
-      const idx = indexes(key, coll, ns, undefined).find((i) => coll.at(i).metadata?.name === name);
-      return idx === undefined
-        ? send(404, status(404, 'NotFound', `${resource} "${name}" not found`))
-        : send(200, coll.at(idx));
-    }
-    return list(key, resource, coll, ns, query, send);
+    if (name === undefined) return list({ key, resource, coll, ns }, query, send);
+    const idx = indexes(key, coll, ns, undefined).find((i) => coll.at(i).metadata?.name === name);
+    if (idx === undefined) send(404, status(404, 'NotFound', `${resource} "${name}" not found`));
+    else send(200, coll.at(idx));
+  }
+
+  /** Where a continued list resumes, or the status to answer: 400 for a bad token, 410 for an expired one. */
+  function resume(resource: string, token: string | undefined): { start: number; rv: string } | 400 | 410 {
+    if (!token) return { start: 0, rv: String(state.rv) };
+    const tok = decodeToken(token);
+    if (!tok) return 400;
+    const ttlOver = options.continueTtlMs !== undefined && Date.now() - tok.at > options.continueTtlMs;
+    const once = (options.expireOnce ?? []).includes(resource) && !state.expired.has(resource);
+    if (!ttlOver && !once) return { start: tok.start, rv: tok.rv };
+    state.expired.add(resource);
+    return 410;
   }
 
   function list(
-    key: string,
-    resource: string,
-    coll: Collection,
-    ns: string | undefined,
+    target: { key: string; resource: string; coll: Collection; ns: string | undefined },
     query: Record<string, string>,
     send: Send,
   ): void {
+    const { key, resource, coll, ns } = target;
     const limit = Number(query['limit'] ?? 0) || Infinity;
-    let start = 0;
-    let rv = String(state.rv);
-    if (query['continue']) {
-      const tok = decodeToken(query['continue']);
-      if (!tok) return send(400, status(400, 'BadRequest', 'continue key is not valid'));
-      const ttlOver = options.continueTtlMs !== undefined && Date.now() - tok.at > options.continueTtlMs;
-      const once = (options.expireOnce ?? []).includes(resource) && !state.expired.has(resource);
-      if (ttlOver || once) {
-        state.expired.add(resource);
-        return send(
-          410,
-          status(
-            410,
-            'Expired',
-            'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
-          ),
-        );
-      }
-      start = tok.start;
-      rv = tok.rv;
-    }
+    const from = resume(resource, query['continue']);
+    if (typeof from === 'number')
+      return send(from, from === 410 ? EXPIRED : status(400, 'BadRequest', 'continue key is not valid'));
+    const { start, rv } = from;
     const idx = indexes(key, coll, ns, query['fieldSelector']);
     const end = Math.min(idx.length, start + limit);
     const items = idx.slice(start, end).map((i) => coll.at(i));

@@ -29,13 +29,10 @@ export const healthCommand: CommandModule = {
       .option('--pushgateway <url>', 'also push the record as gauges to this Pushgateway')
       .option('--job <name>', 'Pushgateway job label', 'kubetune')
       .action(async (flags: HealthFlags) => {
-        const { read, connection } = await readWithFlags(
-          flags,
-          ctx.io,
-          { kinds: HEALTH_KINDS, kubelet: false },
-          undefined,
-          { quiet: true },
-        );
+        const { read, connection } = await readWithFlags(flags, ctx.io, {
+          read: { kinds: HEALTH_KINDS, kubelet: false },
+          quiet: true,
+        });
         const record = healthRecord(read.resources, connection.context, ctx.io.now());
         ctx.io.stdout.write(`${JSON.stringify({ kind: 'kubetune.health', ...record })}\n`);
         if (flags.pushgateway) await push(flags.pushgateway, flags.job, connection.context, healthMetricsText(record));

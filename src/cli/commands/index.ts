@@ -1,7 +1,9 @@
 import type { CommandModule } from '../command.js';
 import { auditCommand } from './audit.js';
 import { diagnoseCommand } from './diagnose.js';
+import { fixCommand } from './fix.js';
 import { healthCommand } from './health.js';
+import { planCommand } from './plan.js';
 import { rightsizeCommand } from './rightsize.js';
 import { explainCommand, rulesCommand } from './rules.js';
 import { snapshotCommand } from './snapshot.js';
@@ -9,10 +11,12 @@ import { snapshotCommand } from './snapshot.js';
 /** Every CLI command, in help order. */
 export const COMMANDS: readonly CommandModule[] = [
   auditCommand,
+  fixCommand,
   diagnoseCommand,
   rightsizeCommand,
   snapshotCommand,
   healthCommand,
+  planCommand,
   rulesCommand,
   explainCommand,
 ];

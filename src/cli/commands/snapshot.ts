@@ -49,22 +49,20 @@ export const snapshotCommand: CommandModule = {
         const sink: Sink = file ?? (ctx.io.stdout as unknown as Sink);
         let writer: SnapshotWriter | undefined;
         try {
-          const { read } = await readWithFlags(
-            flags,
-            ctx.io,
-            {
+          const { read } = await readWithFlags(flags, ctx.io, {
+            read: {
               keep: false,
               ...(flags.kubelet ? {} : { kubelet: false }),
               onResources: (batch) => writer?.write(batch.map((r) => r.object)),
             },
-            (c) => {
+            onConnected: (c) => {
               writer = new SnapshotWriter(sink, format, {
                 context: c.context,
                 server: c.server,
                 takenAt: ctx.io.now(),
               });
             },
-          );
+          });
           const problems = read.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.code}: ${d.message}`);
           const count = writer?.end(snapshotNotes(read.gitVersion, writer.redacted.values, problems)) ?? 0;
           if (file) {

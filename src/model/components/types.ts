@@ -144,3 +144,10 @@ export function flagOf(c: FlagsConfig, name: string): FlagValue | undefined {
   for (let i = c.flags.length - 1; i >= 0; i--) if (c.flags[i]!.name === name) return c.flags[i];
   return undefined;
 }
+
+/** The longest prefix of `path` the source knows a line for: where a finding about a missing key should point. */
+export function nearestPath(c: ComponentConfigBase, path: JsonPath): JsonPath {
+  for (let n = path.length; n > 0; n--)
+    if (c.source?.lines?.has(JSON.stringify(path.slice(0, n)))) return path.slice(0, n);
+  return path;
+}

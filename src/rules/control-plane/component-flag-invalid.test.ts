@@ -27,5 +27,11 @@ ruleTester.run(rule, {
         path: ['spec', 'containers', 0, 'command', 4],
       },
     ],
+    'etcd-36-flag': [
+      {
+        messageId: 'notYet',
+        data: { component: 'etcd', flag: 'watch-progress-notify-interval', since: '1.34', version: '1.33' },
+      },
+    ],
   },
 });

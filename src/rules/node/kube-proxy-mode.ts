@@ -13,7 +13,7 @@ export default defineRule({
   priority: 'P1',
   summary: 'kube-proxy runs a mode the release supports and that suits the Service count.',
   rationale:
-    'userspace mode was removed in 1.26. iptables (the default) evaluates rules per Service, so latency and sync time grow with the number of Services: past ~1000 Services nftables (GA in 1.33, beta from 1.31) keeps packet processing near constant. ipvs is deprecated from 1.35 (KEP-5495) in favour of nftables; nftables before 1.31 is alpha and needs the NFTablesProxyMode feature gate.',
+    'userspace mode was removed in 1.26. iptables (the default) evaluates rules per Service, so latency and sync time grow with the number of Services: past ~1000 Services nftables (GA in 1.33, beta from 1.31) keeps packet processing near constant. ipvs is deprecated from 1.35 (KEP-5495) in favour of nftables; nftables before 1.31 is alpha and needs the NFTablesProxyMode feature gate. The Service count comes from the Service objects audited or the rule option `services`.',
   messages: {
     removed: 'mode {mode} was removed in Kubernetes {removedIn}; kube-proxy {version} will not start.',
     notYet: 'mode {mode} needs Kubernetes {since}.',
@@ -23,7 +23,8 @@ export default defineRule({
     iptablesAtScale:
       'mode {mode} with {services} Services: rule sync and per-packet cost grow with every Service; use nftables{nftHint}.',
   },
-  *check(subject, { kubeVersion, snapshot }) {
+  *check(subject, ctx) {
+    const { kubeVersion } = ctx;
     const c = asComponent(subject, 'kube-proxy-config');
     if (!c) return;
     const mode = asString(c.raw['mode']) || 'iptables';
@@ -36,7 +37,8 @@ export default defineRule({
     if (state === 'alpha') return yield { messageId: 'alpha', path, data };
     if (state === 'deprecated')
       return yield { messageId: 'deprecated', path, data: { ...data, deprecatedIn: fact?.deprecatedIn ?? '?' } };
-    const services = snapshot.byKind('Service').length;
+    const opt = ctx.options['services'];
+    const services = typeof opt === 'number' ? opt : ctx.snapshot.byKind('Service').length;
     if (mode === 'iptables' && services > IPTABLES_SERVICE_LIMIT) {
       const nft = proxyModeState('nftables', kubeVersion).state;
       yield {

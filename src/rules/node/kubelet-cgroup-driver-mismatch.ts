@@ -3,6 +3,7 @@ import { getAt } from '../../core/json-path.js';
 import { asArray } from '../../model/object.js';
 import {
   asComponent,
+  nearestPath,
   type ContainerdConfig,
   type DockerConfig,
   type KubeletConfig,
@@ -26,7 +27,7 @@ function runtimeDriver(
   const containerd = asComponent(c, 'containerd');
   if (containerd) {
     const path = runcOptions(containerd);
-    return { driver: getAt(containerd.raw, path) === true ? 'systemd' : 'cgroupfs', path, at: c };
+    return { driver: getAt(containerd.raw, path) === true ? 'systemd' : 'cgroupfs', path: nearestPath(c, path), at: c };
   }
   const docker = asComponent(c, 'docker') as DockerConfig | undefined;
   if (docker) {

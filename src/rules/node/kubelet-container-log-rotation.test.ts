@@ -7,5 +7,6 @@ ruleTester.run(rule, {
       { messageId: 'tooLarge', data: { size: '2GiB', files: 1 } },
       { messageId: 'tooFewFiles', data: { files: 1 } },
     ],
+    tiny: [{ messageId: 'tooSmall', data: { size: '100KiB' } }],
   },
 });

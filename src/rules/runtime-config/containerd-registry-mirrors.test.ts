@@ -10,5 +10,6 @@ ruleTester.run(rule, {
         path: ['plugins', 'io.containerd.grpc.v1.cri', 'registry', 'mirrors'],
       },
     ],
+    both: [{ messageId: 'ignored', data: { table: 'mirrors' } }],
   },
 });

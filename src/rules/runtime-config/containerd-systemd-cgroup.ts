@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { getAt } from '../../core/json-path.js';
-import { asComponent } from '../../model/components/types.js';
+import { asComponent, nearestPath } from '../../model/components/types.js';
 
 export default defineRule({
   id: 'containerd-systemd-cgroup',

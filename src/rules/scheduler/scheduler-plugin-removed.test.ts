@@ -19,5 +19,7 @@ ruleTester.run(rule, {
       },
       { messageId: 'removed', data: { plugin: 'EBSLimits', replacement: 'NodeVolumeLimits' } },
     ],
+    'deprecated-131': [{ messageId: 'deprecated', data: { plugin: 'GCEPDLimits', deprecatedIn: '1.31' } }],
+    'gates-125': [{ messageId: 'notYet', data: { plugin: 'SchedulingGates', since: '1.26' } }],
   },
 });

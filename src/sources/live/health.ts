@@ -19,10 +19,15 @@ export interface HealthRecord {
   readonly reasons: readonly string[];
 }
 
-/** Computes the health record from Nodes, NodeMetrics (metrics.k8s.io) and the APIServerMetrics object. Pure. */
-export function healthRecord(resources: readonly Resource[], context: string, now: Date): HealthRecord {
-  const allocatable = new Map<string, { cpu: number; memory: number }>();
-  const usage = new Map<string, { cpu: number; memory: number }>();
+interface CpuMemory {
+  readonly cpu: number;
+  readonly memory: number;
+}
+
+/** What the record is computed from: allocatable and usage per node, and the API server's p99. */
+function collect(resources: readonly Resource[]) {
+  const allocatable = new Map<string, CpuMemory>();
+  const usage = new Map<string, CpuMemory>();
   let p99Seconds: number | undefined;
   for (const { object } of resources) {
     const name = object.metadata?.name ?? '';
@@ -33,25 +38,45 @@ export function healthRecord(resources: readonly Resource[], context: string, no
       if (typeof p === 'number') p99Seconds = p;
     }
   }
-  let used = { cpu: 0, memory: 0 };
-  let cap = { cpu: 0, memory: 0 };
+  return { allocatable, usage, p99Seconds };
+}
+
+/** Usage over allocatable, summed over the nodes that have both (a node without metrics is left out). */
+function utilisation(allocatable: ReadonlyMap<string, CpuMemory>, usage: ReadonlyMap<string, CpuMemory>) {
+  const used = { cpu: 0, memory: 0 };
+  const cap = { cpu: 0, memory: 0 };
   let measured = 0;
   for (const [node, u] of usage) {
     const a = allocatable.get(node);
     if (!a || a.cpu <= 0 || a.memory <= 0) continue;
     measured++;
-    used = { cpu: used.cpu + u.cpu, memory: used.memory + u.memory };
-    cap = { cpu: cap.cpu + a.cpu, memory: cap.memory + a.memory };
+    used.cpu += u.cpu;
+    used.memory += u.memory;
+    cap.cpu += a.cpu;
+    cap.memory += a.memory;
   }
-  const cpuPercent = measured > 0 ? round((used.cpu / cap.cpu) * 100) : null;
-  const memoryPercent = measured > 0 ? round((used.memory / cap.memory) * 100) : null;
+  if (measured === 0) return { measured, cpuPercent: null, memoryPercent: null };
+  return {
+    measured,
+    cpuPercent: round((used.cpu / cap.cpu) * 100),
+    memoryPercent: round((used.memory / cap.memory) * 100),
+  };
+}
+
+function judge(cpuPercent: number | null, memoryPercent: number | null): Pick<HealthRecord, 'status' | 'reasons'> {
+  if (cpuPercent === null || memoryPercent === null)
+    return { status: 'unknown', reasons: ['no node usage (metrics.k8s.io not served or forbidden)'] };
   const reasons: string[] = [];
-  if (cpuPercent === null) reasons.push('no node usage (metrics.k8s.io not served or forbidden)');
-  if (cpuPercent !== null && cpuPercent >= HEALTH_LIMITS.cpuPercent)
-    reasons.push(`CPU ${cpuPercent}% >= ${HEALTH_LIMITS.cpuPercent}%`);
-  if (memoryPercent !== null && memoryPercent >= HEALTH_LIMITS.memoryPercent)
+  if (cpuPercent >= HEALTH_LIMITS.cpuPercent) reasons.push(`CPU ${cpuPercent}% >= ${HEALTH_LIMITS.cpuPercent}%`);
+  if (memoryPercent >= HEALTH_LIMITS.memoryPercent)
     reasons.push(`memory ${memoryPercent}% >= ${HEALTH_LIMITS.memoryPercent}%`);
-  const status = cpuPercent === null || memoryPercent === null ? 'unknown' : reasons.length > 0 ? 'warning' : 'healthy';
+  return { status: reasons.length > 0 ? 'warning' : 'healthy', reasons };
+}
+
+/** Computes the health record from Nodes, NodeMetrics (metrics.k8s.io) and the APIServerMetrics object. Pure. */
+export function healthRecord(resources: readonly Resource[], context: string, now: Date): HealthRecord {
+  const { allocatable, usage, p99Seconds } = collect(resources);
+  const { measured, cpuPercent, memoryPercent } = utilisation(allocatable, usage);
   return {
     timestamp: now.toISOString(),
     context,
@@ -60,8 +85,7 @@ export function healthRecord(resources: readonly Resource[], context: string, no
     apiP99Ms: p99Seconds !== undefined ? round(p99Seconds * 1000) : null,
     nodes: allocatable.size,
     nodesWithMetrics: measured,
-    status,
-    reasons,
+    ...judge(cpuPercent, memoryPercent),
   };
 }
 

@@ -98,7 +98,8 @@ function load(
   const first = fromEnv[0];
   if (first !== undefined) {
     tryLoad(first);
-    return { inCluster: false, origin: first };
+    for (const more of fromEnv.slice(1)) mergeKubeconfig(kc, more);
+    return { inCluster: false, origin: fromEnv.join(', ') };
   }
   const home = join(env['HOME'] ?? homedir(), '.kube', 'config');
   if (existsSync(home)) {
@@ -114,6 +115,24 @@ function load(
     return { inCluster: true, origin: 'in-cluster service account' };
   }
   throw new KubeconfigError('no kubeconfig: pass --kubeconfig, set KUBECONFIG, create ~/.kube/config, or run in a pod');
+}
+
+/** kubectl's merge of $KUBECONFIG files: the first file to define a name or a current-context wins. */
+function mergeKubeconfig(kc: KubeConfig, file: string): void {
+  const more = new KubeConfig();
+  try {
+    more.loadFromFile(file);
+  } catch (e) {
+    throw new KubeconfigError(`${file}: not a readable kubeconfig: ${messageOf(e)}`, { cause: e });
+  }
+  const absent =
+    <T extends { name: string }>(have: readonly T[]) =>
+    (x: T) =>
+      !have.some((h) => h.name === x.name);
+  kc.clusters = [...kc.clusters, ...more.clusters.filter(absent(kc.clusters))];
+  kc.users = [...kc.users, ...more.users.filter(absent(kc.users))];
+  kc.contexts = [...kc.contexts, ...more.contexts.filter(absent(kc.contexts))];
+  if (!kc.currentContext && more.currentContext) kc.currentContext = more.currentContext;
 }
 
 function makeAgent(

@@ -38,13 +38,11 @@ export async function listPaged(api: KubeApi, path: string, options: ListOptions
   const maxRestarts = options.maxRestarts ?? 3;
   let restarts = 0;
   let pages = 0;
+  let items = 0;
   let token: string | undefined;
   let resourceVersion: string | undefined;
   for (;;) {
-    const query: Record<string, string> = { limit: String(options.limit) };
-    if (token !== undefined) query['continue'] = token;
-    if (options.fieldSelector !== undefined) query['fieldSelector'] = options.fieldSelector;
-    const res = await getWithRetry(api, path, query, options.policy);
+    const res = await getWithRetry(api, path, pageQuery(options, token), options.policy);
     if (res.status === 403) return { status: 'forbidden', message: statusMessage(res) };
     if (res.status === 404) return { status: 'not-found', message: statusMessage(res) };
     if (res.status === 410 && token !== undefined && restarts < maxRestarts) {
@@ -56,31 +54,39 @@ export async function listPaged(api: KubeApi, path: string, options: ListOptions
     const page = parseList(res.body, api.server + path);
     pages++;
     resourceVersion = page.resourceVersion ?? resourceVersion;
-    const fresh: KubeObject[] = [];
-    for (const raw of page.items) {
-      if (!isRecord(raw)) continue;
-      const stamped: Record<string, unknown> = { apiVersion: options.apiVersion, kind: options.kind, ...raw };
-      stamped['apiVersion'] = options.apiVersion;
-      stamped['kind'] = options.kind;
-      const obj = trim(stamped as KubeObject);
-      const uid = obj.metadata?.uid;
-      if (uid !== undefined) {
-        if (seen.has(uid)) continue;
-        seen.add(uid);
-      }
-      fresh.push(obj);
-    }
+    const fresh = freshItems(page.items, seen, options);
+    items += fresh.length;
     if (fresh.length > 0) await options.onPage(fresh);
     token = page.continue;
     if (token === undefined) break;
   }
-  return {
-    status: 'ok',
-    items: seen.size,
-    pages,
-    restarts,
-    ...(resourceVersion !== undefined ? { resourceVersion } : {}),
-  };
+  return { status: 'ok', items, pages, restarts, ...(resourceVersion !== undefined ? { resourceVersion } : {}) };
+}
+
+function pageQuery(options: ListOptions, token: string | undefined): Record<string, string> {
+  const query: Record<string, string> = { limit: String(options.limit) };
+  if (token !== undefined) query['continue'] = token;
+  if (options.fieldSelector !== undefined) query['fieldSelector'] = options.fieldSelector;
+  return query;
+}
+
+/** Items of a page stamped with apiVersion/kind and trimmed, minus those already delivered before a restart. */
+function freshItems(raw: readonly unknown[], seen: Set<string>, options: ListOptions): KubeObject[] {
+  const fresh: KubeObject[] = [];
+  for (const item of raw) {
+    if (!isRecord(item)) continue;
+    const stamped: Record<string, unknown> = { apiVersion: options.apiVersion, kind: options.kind, ...item };
+    stamped['apiVersion'] = options.apiVersion;
+    stamped['kind'] = options.kind;
+    const obj = trim(stamped as KubeObject);
+    const uid = obj.metadata?.uid;
+    if (uid !== undefined) {
+      if (seen.has(uid)) continue;
+      seen.add(uid);
+    }
+    fresh.push(obj);
+  }
+  return fresh;
 }
 
 interface ListPage {

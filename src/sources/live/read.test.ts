@@ -1,7 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import yaml from 'js-yaml';
 import { afterEach, describe, expect, it } from 'vitest';
+import { extractComponents } from '../../model/components/extract.js';
+import { readInputs } from '../files/read.js';
 import {
   generateCluster,
   loadApiServerMetrics,
@@ -11,6 +15,9 @@ import {
 import { startReplayServer, type ReplayOptions, type ReplayServer } from '../../../test/support/replay-server.js';
 import { connect } from './kubeconfig.js';
 import { readCluster, type LiveReadOptions } from './read.js';
+
+const MINIKUBE_135 = new URL('../../../../shared/data/configs/minikube-kubeadm/v1.35/default.yaml', import.meta.url)
+  .pathname;
 
 let server: ReplayServer | undefined;
 afterEach(async () => {
@@ -195,6 +202,27 @@ describe('readCluster over the replay server (real k8s-1.35 capture)', () => {
   });
 });
 
+describe('kubelet configz as a component config', () => {
+  it('reads like the same KubeletConfiguration from a file (the real minikube 1.35 one)', async () => {
+    const docs = yaml.loadAll(readFileSync(MINIKUBE_135, 'utf8')) as Record<string, unknown>[];
+    const kubelet = docs.find((d) => d?.['kind'] === 'KubeletConfiguration')!;
+    const { apiVersion: _a, kind: _k, ...configz } = kubelet;
+    const r = await readFrom(
+      { objects: loadCapture(), configz: () => configz },
+      { kubelet: { allUpTo: 20, perPool: 2 } },
+    );
+    const live = extractComponents(r.resources).components.filter((c) => c.component === 'kubelet-config');
+    const file = extractComponents((await readInputs([MINIKUBE_135])).resources).components.filter(
+      (c) => c.component === 'kubelet-config',
+    );
+    expect(live).toHaveLength(1);
+    const raw = (c: unknown) => (c as { raw: Record<string, unknown> }).raw;
+    expect(raw(live[0])['evictionHard']).toEqual(raw(file[0])['evictionHard']);
+    expect(raw(live[0])['imageGCHighThresholdPercent']).toBe(100);
+    expect(live[0]?.ref).toMatchObject({ kind: 'KubeletConfiguration', name: 'datagen-1-35' });
+  });
+});
+
 describe('connect', () => {
   it('runs an exec credential plugin and sends its token', async () => {
     server = await startReplayServer({ objects: loadCapture(), bearerToken: 'from-exec-plugin' });
@@ -238,6 +266,23 @@ describe('connect', () => {
       /context "nope" not found .*contexts: replay, other/,
     );
     await expect(connect({ env: { HOME: dir } })).rejects.toMatchObject({ code: 'KT_KUBECONFIG' });
+  });
+
+  it('merges the files of $KUBECONFIG as kubectl does (first definition and current-context win)', async () => {
+    server = await startReplayServer({ objects: [] });
+    const dir = mkdtempSync(join(tmpdir(), 'kt-merge-'));
+    const a = writeKubeconfig(dir, { server: server.url, context: 'replay' }, 'a'); // current-context: other
+    const b = writeKubeconfig(dir, { server: 'http://127.0.0.1:1', context: 'extra' }, 'b');
+    const conn = await connect({
+      env: { KUBECONFIG: `${a}:${join(dir, 'missing')}:${b}`, HOME: dir },
+      context: 'extra',
+    });
+    // 'extra' exists only in b; its cluster name 'replay' was defined first by a, so a's server wins
+    expect(conn.server).toBe(server.url);
+    conn.api.close();
+    const dflt = await connect({ env: { KUBECONFIG: `${a}:${b}`, HOME: dir } });
+    expect(dflt.context).toBe('other');
+    dflt.api.close();
   });
 
   it('uses --context over current-context, and the context namespace', async () => {

@@ -71,9 +71,8 @@ export async function readCluster(api: KubeApi, options: LiveReadOptions = {}): 
   const tasks = (options.kinds ?? LIST_KINDS).flatMap((k) =>
     (k.fieldSelectors ?? [undefined]).map((sel) => ({ k, sel })),
   );
-  await mapLimit(tasks, options.concurrency ?? 4, ({ k, sel }) =>
-    listKind(api, k, sel, disco.served, { options, policy, out, nodes }),
-  );
+  const ctx: ListContext = { api, served: disco.served, options, policy, out, nodes };
+  await mapLimit(tasks, options.concurrency ?? 4, (task) => listKind(task.k, task.sel, ctx));
   await mapLimit(NAMED_OBJECTS, 2, async (o) => {
     const path = `/api/${o.version}/namespaces/${o.namespace}/${o.resource}/${o.name}`;
     const res = await getWithRetry(api, path, {}, policy).catch((e: unknown) =>
@@ -103,20 +102,16 @@ export async function readCluster(api: KubeApi, options: LiveReadOptions = {}): 
 }
 
 interface ListContext {
+  readonly api: KubeApi;
+  readonly served: ServedGroups | undefined;
   readonly options: LiveReadOptions;
   readonly policy: RetryPolicy;
   readonly out: LiveCollector;
   readonly nodes: NodeSummary[];
 }
 
-async function listKind(
-  api: KubeApi,
-  k: ListKind,
-  selector: string | undefined,
-  served: ServedGroups | undefined,
-  ctx: ListContext,
-): Promise<void> {
-  const { out, options } = ctx;
+async function listKind(k: ListKind, selector: string | undefined, ctx: ListContext): Promise<void> {
+  const { api, served, out, options } = ctx;
   const version = pickVersion(served, k.group, k.versions);
   const what = `${k.resource}${k.group ? `.${k.group}` : ''}${selector ? ` (${selector})` : ''}`;
   if (version === undefined) return out.notInstalled(k, what);

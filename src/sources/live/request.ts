@@ -23,9 +23,6 @@ export const DEFAULT_RETRY: RetryPolicy = {
   sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
 };
 
-/** Statuses the caller handles itself: returned, not retried. */
-const FINAL = new Set([200, 401, 403, 404, 410]);
-
 /**
  * GET with the API server's back-pressure honoured: 429 waits for Retry-After (seconds, as the API server sends),
  * 5xx and network errors back off exponentially. Other statuses are returned to the caller.
@@ -39,23 +36,24 @@ export async function getWithRetry(
   let lastError: unknown;
   let networkFailures = 0;
   for (let attempt = 1; attempt <= policy.attempts; attempt++) {
-    let res: KubeResponse | undefined;
-    try {
-      res = await api.get(path, query);
-    } catch (e) {
+    const res = await api.get(path, query).catch((e: unknown) => {
       lastError = e;
       networkFailures++;
-    }
-    if (res && (FINAL.has(res.status) || (res.status < 500 && res.status !== 429))) return res;
+      return undefined;
+    });
+    if (res && !isRetryable(res.status)) return res;
+    if (res) lastError = new KubeApiError(api.server + path, res.status, statusMessage(res));
     if (attempt === policy.attempts || networkFailures >= policy.networkAttempts) break;
     const waitMs = res?.status === 429 ? retryAfterMs(res, policy) : backoffMs(attempt, policy);
     policy.onWait?.({ path, status: res?.status ?? 0, waitMs, attempt });
     await policy.sleep(waitMs);
-    if (res) lastError = new KubeApiError(api.server + path, res.status, statusMessage(res));
   }
   if (lastError instanceof KubeApiError) throw lastError;
   throw new KubeApiError(api.server + path, 0, `no answer: ${messageOf(lastError)}`, { cause: lastError });
 }
+
+/** 429 and 5xx are worth another try; anything else (200, 401, 403, 404, 410...) is the caller's to handle. */
+const isRetryable = (status: number): boolean => status === 429 || status >= 500;
 
 function retryAfterMs(res: KubeResponse, policy: RetryPolicy): number {
   const header = res.headers['retry-after'];

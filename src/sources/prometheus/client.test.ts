@@ -1,16 +1,16 @@
 /** PrometheusClient against a real Prometheus (backfilled), with a fault proxy for auth headers and failures. */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { createServer as createHttpsServer } from 'node:https';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFaultProxy, type FaultProxy } from '../../../test/support/fault-proxy.js';
 import { freePort, tempDir } from '../../../test/support/processes.js';
 import {
   counterSamples,
   startBackfilledPrometheus,
-  startFaultProxy,
   type BackfilledPrometheus,
-  type FaultProxy,
 } from '../../../test/support/prometheus.js';
 import { PrometheusClient } from './client.js';
 import { PrometheusQueryError, PrometheusTimeoutError, QueryBudgetExceededError } from './errors.js';
@@ -160,6 +160,7 @@ describe('PrometheusClient on a real Prometheus under a path prefix', () => {
 
   it('TLS: verifies with --ca-file, refuses an unknown CA, or skips verification when asked', async () => {
     const dir = await tempDir('tls');
+    stops.push(() => rm(dir, { recursive: true, force: true }));
     execFileSync(
       'openssl',
       [

@@ -72,7 +72,10 @@ class Parser {
     const path: (string | number)[] = [];
     for (const k of keys) {
       let next = cur[k];
-      if (next === undefined) next = cur[k] = {};
+      if (next === undefined) {
+        next = cur[k] = {};
+        if (!this.lines.has(JSON.stringify([...path, k]))) this.lines.set(JSON.stringify([...path, k]), this.line);
+      }
       if (Array.isArray(next)) {
         path.push(k, next.length - 1);
         next = next[next.length - 1];

@@ -1,0 +1,71 @@
+import { defineRule } from '../../engine/define-rule.js';
+import { formatCpu, humanBytes, tryParseQuantity } from '../../core/units.js';
+import { asRecord } from '../../model/object.js';
+import type { Snapshot } from '../../model/snapshot.js';
+import type { Workload } from '../../model/workload.js';
+import { allHpas, hpaTarget } from './hpa-view.js';
+
+interface Capacity {
+  cpu: number;
+  memory: number;
+}
+
+function allocatable(snapshot: Snapshot): Capacity {
+  const total = { cpu: 0, memory: 0 };
+  for (const n of snapshot.byKind('Node')) {
+    const a = asRecord(asRecord(n.object['status'])['allocatable']);
+    total.cpu += (tryParseQuantity(a['cpu']) ?? 0) * 1000;
+    total.memory += tryParseQuantity(a['memory']) ?? 0;
+  }
+  return total;
+}
+
+/** Per-pod requests (app containers and sidecars; init containers run before and do not add up). */
+const podRequests = (w: Workload): Capacity =>
+  w.runningContainers.reduce(
+    (s, c) => ({ cpu: s.cpu + (c.cpu.effectiveRequest ?? 0), memory: s.memory + (c.memory.effectiveRequest ?? 0) }),
+    { cpu: 0, memory: 0 },
+  );
+
+export default defineRule({
+  id: 'hpa-max-exceeds-capacity',
+  area: 'autoscaling',
+  target: 'cluster',
+  defaultSeverity: 'warning',
+  summary: "HPAs at their maxReplicas fit in the cluster's allocatable CPU and memory.",
+  rationale:
+    "maxReplicas is a promise: under the load that drives an HPA to its maximum, every extra pod must find room. When maxReplicas × the pod's requests alone exceeds what the nodes can allocate, the last replicas stay Pending exactly when they are needed (unless a cluster autoscaler can add nodes in time). Computed from the Node objects in the input (status.allocatable) and the target's requests; without nodes the rule stays silent.",
+  messages: {
+    exceeds:
+      'at maxReplicas {max}, {kind}/{name} requests {needed} {resource} but the {nodes} node(s) allocate {allocatable} in total.',
+  },
+  *check(snapshot) {
+    const nodes = snapshot.byKind('Node').length;
+    if (nodes === 0) return;
+    const cap = allocatable(snapshot);
+    for (const hpa of allHpas(snapshot)) {
+      const w = hpaTarget(snapshot, hpa);
+      if (!w || hpa.maxReplicas === undefined) continue;
+      const per = podRequests(w);
+      for (const res of ['cpu', 'memory'] as const) {
+        const needed = per[res] * hpa.maxReplicas;
+        if (cap[res] <= 0 || needed <= cap[res]) continue;
+        const fmt = res === 'cpu' ? formatCpu : humanBytes;
+        yield {
+          messageId: 'exceeds',
+          path: ['spec', 'maxReplicas'],
+          at: hpa.resource,
+          data: {
+            max: hpa.maxReplicas,
+            kind: w.kind,
+            name: w.name,
+            needed: fmt(needed),
+            resource: res,
+            nodes,
+            allocatable: fmt(cap[res]),
+          },
+        };
+      }
+    }
+  },
+});

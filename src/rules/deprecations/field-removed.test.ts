@@ -1,0 +1,32 @@
+import { ruleTester } from '../../testing/index.js';
+import rule from './field-removed.js';
+
+ruleTester.run(rule, {
+  fail: {
+    'seccomp-annotation': [
+      {
+        messageId: 'removed',
+        data: {
+          item: 'seccomp.security.alpha.kubernetes.io/pod',
+          removedIn: '1.27',
+          effect: 'ignored',
+          replacement: 'securityContext.seccompProfile',
+        },
+        path: ['spec', 'template', 'metadata', 'annotations', 'seccomp.security.alpha.kubernetes.io/pod'],
+      },
+    ],
+    glusterfs: [
+      {
+        messageId: 'removed',
+        data: { item: 'glusterfs', effect: 'fails at run time' },
+        path: ['spec', 'template', 'spec', 'volumes', 0, 'glusterfs'],
+      },
+    ],
+    'ingress-class': [
+      {
+        messageId: 'deprecated',
+        data: { item: 'kubernetes.io/ingress.class', deprecatedIn: '1.18', replacement: 'spec.ingressClassName' },
+      },
+    ],
+  },
+});

@@ -1,0 +1,210 @@
+import { diffArrays } from 'diff';
+import { isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
+import type { JsonPath } from '../../core/json-path.js';
+import { isDeepStrictEqual as isDeepEqual } from '../../core/equal.js';
+import { formatRef, isKubeObject, isRecord, refOf, type ObjectRef } from '../../model/object.js';
+
+/** A JSON-Patch op with array paths (the same shape as the engine's PatchOp). */
+export type FileEdit =
+  | { readonly op: 'add' | 'replace'; readonly path: JsonPath; readonly value: unknown }
+  | { readonly op: 'remove'; readonly path: JsonPath };
+
+/** The edits of one finding, addressed to one object of a file. */
+export interface FileFix {
+  readonly ref: ObjectRef;
+  /** Document index as the reader counted it (a hint: objects are matched by kind/namespace/name). */
+  readonly doc?: number;
+  /** Path of the object inside its document when it is a List item. */
+  readonly itemPath?: JsonPath;
+  readonly ops: readonly FileEdit[];
+}
+
+export interface PatchResult {
+  readonly text: string;
+  readonly applied: readonly FileFix[];
+  /** Fixes left for a later pass: they touch a path another fix of this pass already changed, or their object was not found. */
+  readonly deferred: readonly FileFix[];
+}
+
+const overlaps = (a: JsonPath, b: JsonPath): boolean => {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (String(a[i]) !== String(b[i])) return false;
+  return true;
+};
+
+/** Picks, per object, the fixes that do not touch a path an earlier fix already touched. */
+function partition(fixes: readonly FileFix[]): { now: FileFix[]; later: FileFix[] } {
+  const touched = new Map<string, JsonPath[]>();
+  const now: FileFix[] = [];
+  const later: FileFix[] = [];
+  for (const f of fixes) {
+    const key = `${formatRef(f.ref)}\u0000${JSON.stringify(f.itemPath ?? [])}`;
+    const seen = touched.get(key) ?? [];
+    if (f.ops.some((op) => seen.some((p) => overlaps(p, op.path)))) later.push(f);
+    else {
+      now.push(f);
+      touched.set(key, [...seen, ...f.ops.map((o) => o.path)]);
+    }
+  }
+  return { now, later };
+}
+
+// ---------------------------------------------------------------- JSON
+
+function applyToValue(root: unknown, ops: readonly FileEdit[]): void {
+  for (const op of ops) {
+    let parent: unknown = root;
+    for (const [i, p] of op.path.slice(0, -1).entries()) {
+      const rec = parent as Record<string | number, unknown>;
+      if (rec[p] === undefined || rec[p] === null) {
+        if (op.op !== 'add') return;
+        rec[p] = typeof op.path[i + 1] === 'number' ? [] : {};
+      }
+      parent = rec[p];
+      if (parent === null || typeof parent !== 'object') return;
+    }
+    const key = op.path[op.path.length - 1]!;
+    if (op.op === 'remove') {
+      if (Array.isArray(parent) && typeof key === 'number') parent.splice(key, 1);
+      else delete (parent as Record<string, unknown>)[key];
+    } else if (Array.isArray(parent) && typeof key === 'number' && op.op === 'add')
+      parent.splice(key, 0, structuredClone(op.value));
+    else (parent as Record<string | number, unknown>)[key] = structuredClone(op.value);
+  }
+}
+
+function patchJson(text: string, fixes: readonly FileFix[]): PatchResult {
+  const value: unknown = JSON.parse(text);
+  const applied: FileFix[] = [];
+  const missing: FileFix[] = [];
+  for (const f of fixes) {
+    const target = objectAt(value, f);
+    if (target) {
+      applyToValue(target, f.ops);
+      applied.push(f);
+    } else missing.push(f);
+  }
+  const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
+  const out = JSON.stringify(value, null, indent) + (text.endsWith('\n') ? '\n' : '');
+  return { text: applied.length ? out : text, applied, deferred: missing };
+}
+
+function objectAt(root: unknown, f: FileFix): Record<string, unknown> | undefined {
+  let cur: unknown = root;
+  for (const p of f.itemPath ?? [])
+    cur = isRecord(cur) || Array.isArray(cur) ? (cur as Record<string | number, unknown>)[p] : undefined;
+  return isKubeObject(cur) && formatRef(refOf(cur)) === formatRef(f.ref) ? cur : undefined;
+}
+
+// ---------------------------------------------------------------- YAML
+
+function applyToDoc(doc: Document, base: JsonPath, op: FileEdit): void {
+  const path = [...base, ...op.path];
+  if (op.op === 'remove') {
+    if (doc.hasIn(path)) doc.deleteIn(path);
+    return;
+  }
+  const parentPath = path.slice(0, -1);
+  const key = path[path.length - 1];
+  if (!doc.hasIn(parentPath) && parentPath.length > 0)
+    doc.setIn(parentPath, doc.createNode(typeof key === 'number' ? [] : {}));
+  const parent = parentPath.length ? doc.getIn(parentPath, true) : doc.contents;
+  const existing = doc.getIn(path, true);
+  if (isSeq(parent) && typeof key === 'number' && op.op === 'add')
+    parent.items.splice(key, 0, doc.createNode(op.value));
+  else if (isScalar(existing) && (op.value === null || typeof op.value !== 'object')) existing.value = op.value;
+  else doc.setIn(path, doc.createNode(op.value));
+}
+
+/** Serialisation options that reproduce the file's own style (flow padding, sequence indentation, no folding). */
+function styleOf(text: string) {
+  const seq = /^( *)[\w"'.\/-]+:\s*\n( *)- /m.exec(text);
+  return {
+    lineWidth: 0,
+    minContentWidth: 0,
+    flowCollectionPadding: /\{ \S/.test(text) && !/\{[^ }\n]/.test(text),
+    indentSeq: seq ? seq[2]!.length > seq[1]!.length : true,
+  };
+}
+
+/**
+ * Re-renders one changed document while keeping the original text of every line the change does not touch: the
+ * unchanged document and the changed one are both rendered in the file's style and compared line by line, and only
+ * the differing lines are taken from the rendering. Falls back to the full rendering when lines cannot be mapped.
+ */
+function mergeLines(original: string, before: string, after: string): string {
+  const orig = original.split('\n');
+  const base = before.split('\n');
+  if (orig.length !== base.length) return after;
+  const out: string[] = [];
+  let i = 0;
+  for (const part of diffArrays(base, after.split('\n'))) {
+    if (part.added) out.push(...part.value);
+    else if (part.removed) i += part.value.length;
+    else {
+      out.push(...orig.slice(i, i + part.value.length));
+      i += part.value.length;
+    }
+  }
+  return out.join('\n');
+}
+
+function findDoc(docs: readonly Document[], values: readonly unknown[], f: FileFix): number {
+  const matches = values.flatMap((v, i) => (objectAt(v, f) ? [i] : []));
+  if (matches.length <= 1 || f.doc === undefined) return matches[0] ?? -1;
+  return matches.reduce((best, i) => (Math.abs(i - f.doc!) < Math.abs(best - f.doc!) ? i : best));
+}
+
+function patchYaml(text: string, fixes: readonly FileFix[]): PatchResult {
+  const docs = parseAllDocuments(text);
+  if (!Array.isArray(docs)) return { text, applied: [], deferred: fixes };
+  const values = docs.map((d) => d.toJS() as unknown);
+  const segmentOf = (i: number): string => text.slice(i === 0 ? 0 : docs[i]!.range[0], docs[i]!.range[1]);
+  const styles = docs.map((_, i) => styleOf(segmentOf(i)));
+  const applied: FileFix[] = [];
+  const deferred: FileFix[] = [];
+  const changed = new Map<number, string>();
+  for (const f of fixes) {
+    const i = findDoc(docs, values, f);
+    if (i < 0 || docs[i]!.errors.length > 0) {
+      deferred.push(f);
+      continue;
+    }
+    const doc = docs[i]!;
+    if (!changed.has(i)) changed.set(i, doc.toString(styles[i]));
+    for (const op of f.ops) applyToDoc(doc, f.itemPath ?? [], op);
+    applied.push(f);
+  }
+  if (applied.length === 0) return { text, applied, deferred };
+  const render = (exact: boolean): string => {
+    let out = '';
+    let pos = 0;
+    docs.forEach((d, i) => {
+      const start = i === 0 ? 0 : d.range[0];
+      const end = d.range[1];
+      const before = changed.get(i);
+      out += text.slice(pos, start);
+      const segment = text.slice(start, end);
+      const after = d.toString(styles[i]);
+      out += before === undefined ? segment : exact ? mergeLines(segment, before, after) : after;
+      pos = end;
+    });
+    return out + text.slice(pos);
+  };
+  const expected = docs.map((d) => d.toJS() as unknown);
+  const merged = render(true);
+  const check = parseAllDocuments(merged);
+  const ok =
+    Array.isArray(check) &&
+    check.length === docs.length &&
+    check.every((d, i) => d.errors.length === 0 && isDeepEqual(d.toJS(), expected[i]));
+  return { text: ok ? merged : render(false), applied, deferred };
+}
+
+/** Applies fixes to a YAML or JSON file's text, keeping comments, key order and untouched lines. */
+export function patchFileText(file: string, text: string, fixes: readonly FileFix[]): PatchResult {
+  const { now, later } = partition(fixes);
+  const isJson = /\.json$/i.test(file) || /^\s*[[{]/.test(text);
+  const r = isJson ? patchJson(text, now) : patchYaml(text, now);
+  return { ...r, deferred: [...r.deferred, ...later] };
+}
