@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { writeKubeconfig } from '../support/replay-cluster.js';
+import { startReplayServer } from '../support/replay-server.js';
 import {
   counterSamples,
   sampleRange,
@@ -173,10 +175,33 @@ interface Rec {
   evidence?: { coverage: { pods: number } };
 }
 
+const API_MANIFEST = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: shop}
+spec:
+  replicas: 2
+  template:
+    spec:
+      containers:
+      - name: app
+        resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {cpu: 250m, memory: 512Mi}}
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: api, namespace: shop}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
+  minReplicas: 2
+  maxReplicas: 10
+  metrics:
+  - type: Resource
+    resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}
+`;
+
 let prom: BackfilledPrometheus;
 const work = mkdtempSync(join(tmpdir(), 'kubetune-rightsize-cluster-'));
 
-async function rightsize(extra: string[]): Promise<Rec[]> {
+async function rightsize(extra: string[], allowStderr = false): Promise<Rec[]> {
   let stdout = '';
   let stderr = '';
   const code = await main(
@@ -190,7 +215,7 @@ async function rightsize(extra: string[]): Promise<Rec[]> {
       now: () => new Date(END * 1000),
     },
   );
-  expect(stderr).toBe('');
+  if (!allowStderr) expect(stderr).toBe('');
   expect(code).toBe(0);
   return (JSON.parse(stdout) as { sections: { rightsize: { recommendations: Rec[] } } }).sections.rightsize
     .recommendations;
@@ -236,35 +261,26 @@ describe('rightsize from cAdvisor and kube-state-metrics', () => {
 
   it('with a manifest, keeps the CPU request consistent with its HPA target', async () => {
     const file = join(work, 'api.yaml');
-    writeFileSync(
-      file,
-      `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: api, namespace: shop}
-spec:
-  replicas: 2
-  template:
-    spec:
-      containers:
-      - name: app
-        resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {cpu: 250m, memory: 512Mi}}
----
-apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata: {name: api, namespace: shop}
-spec:
-  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
-  minReplicas: 2
-  maxReplicas: 10
-  metrics:
-  - type: Resource
-    resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}
-`,
-    );
+    writeFileSync(file, API_MANIFEST);
     const recs = await rightsize([file]);
     expect(recs).toHaveLength(1);
     const api = recs[0]!;
     expect(codes(api)).toContain('hpa-cpu');
     expect(api.recommended!.cpuRequest).toBe(400);
+  });
+
+  it('--live reads the workloads and their HPA from the cluster (API server stand-in)', async () => {
+    const { parseAllDocuments } = await import('yaml');
+    const objects = parseAllDocuments(API_MANIFEST).map((d) => d.toJS());
+    const server = await startReplayServer({ objects });
+    try {
+      const kubeconfig = writeKubeconfig(work, { server: server.url });
+      const recs = await rightsize(['--live', '--kubeconfig', kubeconfig], true);
+      expect(recs.map((r) => `${r.workload.kind}/${r.workload.name}/${r.container}`)).toEqual(['Deployment/api/app']);
+      expect(codes(recs[0]!)).toContain('hpa-cpu');
+      expect(recs[0]!.current).toMatchObject({ cpuRequest: 100, memoryRequest: 128 * MiB });
+    } finally {
+      await server.close();
+    }
   });
 });
