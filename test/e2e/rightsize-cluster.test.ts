@@ -157,6 +157,28 @@ function families(): MetricFamily[] {
       ),
     },
     {
+      name: 'kube_horizontalpodautoscaler_info',
+      type: 'gauge',
+      series: [
+        info({
+          namespace: 'shop',
+          horizontalpodautoscaler: 'api',
+          scaletargetref_kind: 'Deployment',
+          scaletargetref_name: 'api',
+        }),
+      ],
+    },
+    {
+      name: 'kube_horizontalpodautoscaler_spec_target_metric',
+      type: 'gauge',
+      series: [
+        constant(
+          { namespace: 'shop', horizontalpodautoscaler: 'api', metric_name: 'cpu', metric_target_type: 'utilization' },
+          50,
+        ),
+      ],
+    },
+    {
       name: 'kube_pod_init_container_info',
       type: 'gauge',
       series: API.map((pod) => info({ namespace: 'shop', pod, container: 'migrate' })),
@@ -248,12 +270,15 @@ describe('rightsize from cAdvisor and kube-state-metrics', () => {
     expect(find(recs, 'api', 'migrate').recommended!.cpuRequest).toBe(500);
   });
 
-  it('takes the current spec from kube-state-metrics, raises a throttled CPU limit and floors an OOM-killed memory', async () => {
+  it('takes the current spec and HPA from kube-state-metrics, raises a throttled CPU limit, floors an OOM-killed memory', async () => {
     const recs = await rightsize([]);
     const api = find(recs, 'api', 'app');
     expect(api.current).toMatchObject({ cpuRequest: 200, cpuLimit: 250, memoryLimit: 512 * MiB });
     expect(codes(api)).toContain('throttled');
     expect(api.recommended!.cpuLimit).toBeGreaterThanOrEqual(500);
+    // kube-state-metrics' HPA (50% CPU) keeps the request at median / target.
+    expect(codes(api)).toContain('hpa-cpu');
+    expect(api.recommended!.cpuRequest).toBe(400);
     const db = find(recs, 'worker', 'db');
     expect(codes(db)).toContain('oom-floor');
     expect(db.recommended!.memoryLimit).toBe(356 * MiB);
