@@ -15,7 +15,7 @@ import { backtest, type BacktestResult } from '../../analyzers/rightsize/backtes
 import { collectPodStats, collectReplay, type RightsizePromApi } from '../../analyzers/rightsize/collect.js';
 import type { RightsizeParams } from '../../analyzers/rightsize/params.js';
 import { SPEC_STATS } from '../../analyzers/rightsize/queries.js';
-import { hpaTargets, refOfWorkload, specsFromWorkloads } from '../../analyzers/rightsize/spec.js';
+import { hpaTargets, hpaTargetsFromKsm, refOfWorkload, specsFromWorkloads } from '../../analyzers/rightsize/spec.js';
 import { statsNeeded } from '../../analyzers/rightsize/strategies.js';
 import {
   STRATEGY_NAMES,
@@ -83,6 +83,7 @@ async function evidenceFor(prom: RightsizePromApi, { manifests: m, strategies, w
     windowSeconds: window.seconds,
     resolutionSeconds: opts.params.resolutionSeconds,
     stats,
+    hpaStats: ['cpuP50', 'memP50'],
     ...(namespaces ? { namespaces } : {}),
     ...(opts.maxSeriesPerQuery ? { maxSeriesPerQuery: opts.maxSeriesPerQuery } : {}),
   });
@@ -93,7 +94,8 @@ async function evidenceFor(prom: RightsizePromApi, { manifests: m, strategies, w
     replicas: m.replicas,
   });
   const roles = initContainerRoles(collected.owners, owners, m.known);
-  return { collected, owners, evidence, namespaces, roles };
+  const hpas = hpaTargetsFromKsm(collected.owners, collected.hpaTargets);
+  return { collected, owners, evidence, namespaces, roles, hpas };
 }
 
 function promDiagnostics(warnings: readonly string[], partial: boolean): Diagnostic[] {
@@ -124,6 +126,7 @@ export async function runRightsize(
     specs: m.specs,
     evidence: main.evidence,
     roles: main.roles,
+    hpas: main.hpas,
     ...(opts.includeUnmanaged ? { includeUnmanaged: true } : {}),
   };
   const outcome = rightsize(input, p.strategy, p);
