@@ -113,6 +113,17 @@ describe('diagnose failure modes', () => {
     expect(partial.length).toBeGreaterThan(30);
   });
 
+  it('--max-queries caps the requests; KPIs past the budget are errors, never healthy', async () => {
+    const run = await diagnose(prom.url, ['--max-queries', '12']);
+    const report = JSON.parse(run.stdout) as DiagnoseJson;
+    expect(report.sections.diagnose.queries?.queries).toBe(12);
+    const errors = report.sections.diagnose.kpis.filter((k) => k.status === 'error');
+    // 2 calls go to the build-info checks, 10 to KPIs
+    expect(errors).toHaveLength(report.sections.diagnose.kpis.length - 10);
+    expect(report.diagnostics.some((d) => /query budget of 12 requests exhausted/.test(d.message))).toBe(true);
+    expect(run.code).toBe(4);
+  });
+
   it('bad flags: exit 2', async () => {
     expect((await runCli(['diagnose'])).code).toBe(2);
     expect((await runCli(['diagnose', '--prometheus', prom.url, '--window', 'forever'])).code).toBe(2);

@@ -63,13 +63,14 @@ export function manifestsOf(read: ReadResult | undefined): Manifests {
   return { specs, known: workloads.map(refOfWorkload), replicas };
 }
 
-async function evidenceFor(
-  prom: RightsizePromApi,
-  m: Manifests,
-  strategies: readonly StrategyName[],
-  window: { end: number; seconds: number },
-  opts: RightsizeRunOptions,
-) {
+interface EvidenceRequest {
+  readonly manifests: Manifests;
+  readonly strategies: readonly StrategyName[];
+  readonly window: { readonly end: number; readonly seconds: number };
+  readonly opts: RightsizeRunOptions;
+}
+
+async function evidenceFor(prom: RightsizePromApi, { manifests: m, strategies, window, opts }: EvidenceRequest) {
   const withHpa = m.specs.some((s) => s.hpa !== undefined);
   const stats = [
     ...statsNeeded(strategies, withHpa),
@@ -113,7 +114,12 @@ export async function runRightsize(
 ): Promise<RightsizeRun> {
   const m = manifestsOf(read);
   const p = opts.params;
-  const main = await evidenceFor(prom, m, [p.strategy], { end: opts.endSeconds, seconds: p.historySeconds }, opts);
+  const main = await evidenceFor(prom, {
+    manifests: m,
+    strategies: [p.strategy],
+    window: { end: opts.endSeconds, seconds: p.historySeconds },
+    opts,
+  });
   const input = {
     specs: m.specs,
     evidence: main.evidence,
@@ -130,7 +136,12 @@ export async function runRightsize(
   if (opts.backtestTrainFraction !== undefined) {
     const start = opts.endSeconds - p.historySeconds;
     const split = start + Math.round(p.historySeconds * opts.backtestTrainFraction);
-    const train = await evidenceFor(prom, m, STRATEGY_NAMES, { end: split, seconds: split - start }, opts);
+    const train = await evidenceFor(prom, {
+      manifests: m,
+      strategies: STRATEGY_NAMES,
+      window: { end: split, seconds: split - start },
+      opts,
+    });
     const recommendations = new Map(
       STRATEGY_NAMES.map(
         (s) =>

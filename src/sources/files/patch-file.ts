@@ -118,7 +118,7 @@ function applyToDoc(doc: Document, base: JsonPath, op: FileEdit): void {
 
 /** Serialisation options that reproduce the file's own style (flow padding, sequence indentation, no folding). */
 function styleOf(text: string) {
-  const seq = /^( *)[\w"'.\/-]+:\s*\n( *)- /m.exec(text);
+  const seq = /^( *)[\w"'./-]+:\s*\n( *)- /m.exec(text);
   return {
     lineWidth: 0,
     minContentWidth: 0,

@@ -1,0 +1,14 @@
+import { auditFiles } from '/work/wt-workload-rules/src/cli/audit-pipeline.ts';
+const { RULES } = await import('/work/wt-workload-rules/src/rules/index.ts');
+const AREAS = ['runtime', 'scheduling', 'network', 'storage', 'autoscaling', 'deprecations', 'monitoring'];
+const rules = RULES.filter((r) => AREAS.includes(r.area));
+const t0 = performance.now();
+const res = await auditFiles([process.argv[2]!], { rules, kubeVersion: process.argv[3] ?? '1.34' });
+console.log('ms', Math.round(performance.now() - t0), 'objects', res.read.stats.objects);
+const counts: Record<string, number> = {};
+for (const r of rules) counts[r.id] = 0;
+for (const f of res.run.findings) counts[f.ruleId] = (counts[f.ruleId] ?? 0) + 1;
+console.log(JSON.stringify(counts));
+console.log('errors', res.run.diagnostics.filter((d) => d.code === 'rule-error').map((d) => d.message));
+const show = process.argv[4]?.split(',') ?? [];
+for (const f of res.run.findings.filter((f) => show.includes(f.ruleId)).slice(0, 40)) console.log('-', f.ruleId, f.source?.file.replace('/work/shared/data/manifests/', ''), f.object.kind, f.object.name, '|', f.message.slice(0, 220));
