@@ -1,8 +1,8 @@
 /**
  * `npm run bench:components`: cost of reading component configs with per-value lines, as ratios measured in one run.
  *
- * - line maps: `yamlLineMap` (yaml Document API + LineCounter) on the 1.35 capture's pods.yaml, against the
- *   js-yaml load the file source does anyway (baseline);
+ * - line maps: `yamlLineMap` (yaml Document API + LineCounter) on the 1.35 capture's pods.yaml, whole and per
+ *   kube-system item as the reader does, against the js-yaml load the file source does anyway (baseline);
  * - TOML: kubetune's TOML reader (with lines) on a generated containerd config, against JSON.parse of the same data;
  * - audit: `auditFiles` on every minikube kubeadm version plus both captures with every rule, against the same audit
  *   with only the manifest rules (baseline).
@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { auditFiles } from '../src/cli/audit-pipeline.js';
 import { RULES } from '../src/rules/index.js';
-import { yamlLineMap } from '../src/sources/files/configs/line-map.js';
+import { componentLineMaps, yamlLineMap } from '../src/sources/files/configs/line-map.js';
 import { parseToml } from '../src/sources/files/configs/toml.js';
 
 const COMPONENT_AREAS = new Set(['control-plane', 'scheduler', 'node', 'runtime-config', 'cni']);
@@ -38,6 +38,11 @@ async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
 const pods = readFileSync(join(data, 'metrics/k8s-1.35/pods.yaml'), 'utf8');
 const load = time(() => yaml.load(pods, { schema: yaml.CORE_SCHEMA }));
 const lines = time(() => yamlLineMap(pods, 1));
+const podList = yaml.load(pods, { schema: yaml.CORE_SCHEMA }) as { items: unknown[] };
+const perItem = time(() => {
+  const maps = componentLineMaps(podList, pods, 1)!;
+  return podList.items.map((_, i) => maps(['items', i]));
+});
 
 const sections = Array.from({ length: 200 }, (_, i) =>
   [
@@ -62,7 +67,8 @@ const all = await timeAsync(() => auditFiles(inputs, { kubeVersion: '1.33' }));
 const result = await auditFiles(inputs, { kubeVersion: '1.33' });
 
 const rows = [
-  ['line map of pods.yaml (3.6k lines) vs js-yaml load', lines, load],
+  ['line map of the whole pods.yaml (3.6k lines, 27 pods) vs js-yaml load', lines, load],
+  ['line maps of its kube-system items only, as the reader does, vs js-yaml load', perItem, load],
   ['TOML with lines (200 tables) vs JSON.parse', tomlMs, jsonMs],
   [`audit of ${inputs.length} inputs, all ${RULES.length} rules vs ${manifestRules.length} manifest rules`, all, base],
 ] as const;
