@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import yaml from 'js-yaml';
-import { deployment, namespace, node, nodeName, planDeployments, pod, rand, replicaSet, service, type Obj } from './cluster-objects.js';
+import { deployment, planDeployments, rand, replicaSet, service, type Obj } from './cluster-objects.js';
+import { pod } from './cluster-pods.js';
+import { namespace, node, nodeName } from './cluster-nodes.js';
 
 export interface ClusterSize {
   readonly pods: number;
@@ -37,7 +39,8 @@ export function* clusterObjects(size: ClusterSize): Generator<Obj> {
   for (const p of plans) yield replicaSet(p);
   for (const p of plans) yield service(p, r);
   let n = 0;
-  for (const p of plans) for (let i = 0; i < p.replicas; i++) yield pod(p, i, nodeName(n++ % Math.max(1, size.nodes)), r);
+  for (const p of plans)
+    for (let i = 0; i < p.replicas; i++) yield pod(p, i, nodeName(n++ % Math.max(1, size.nodes)), r);
 }
 
 const BATCH_CHARS = 4 << 20;
@@ -68,7 +71,8 @@ class BatchWriter {
 const ITEM_INDENT = '        ';
 
 /** kubectl's JSON for a List item: 4-space indentation, nested two levels under `items`. */
-export const kubectlJsonItem = (o: Obj): string => ITEM_INDENT + JSON.stringify(o, null, 4).replace(/\n/g, `\n${ITEM_INDENT}`);
+export const kubectlJsonItem = (o: Obj): string =>
+  ITEM_INDENT + JSON.stringify(o, null, 4).replace(/\n/g, `\n${ITEM_INDENT}`);
 
 export async function generateCluster(size: ClusterSize, dir?: string): Promise<GeneratedCluster> {
   const out = dir ?? (await mkdtemp(join(tmpdir(), 'kubetune-bench-')));

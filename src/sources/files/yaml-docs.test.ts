@@ -1,6 +1,13 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { checkExpandedSize, checkTreeSize, UnsafeDocumentError, YamlDocSplitter, type YamlDoc } from './yaml-docs.js';
+import {
+  checkExpandedSize,
+  checkTreeSize,
+  loadYaml,
+  UnsafeDocumentError,
+  YamlDocSplitter,
+  type YamlDoc,
+} from './yaml-docs.js';
 
 /**
  * The line-by-line splitter this one replaced (slow: a string per line), kept as the reference the fast one
@@ -203,5 +210,21 @@ describe('checkTreeSize', () => {
       else expect(() => checkTreeSize(v, limits)).toThrow(expected);
     }
     expect(() => checkTreeSize(nest(4), limits)).toThrow(UnsafeDocumentError);
+  });
+});
+
+describe('loadYaml', () => {
+  it('keeps values equal while detaching long strings from the document', () => {
+    const text = 'kind: Pod\nimage: registry.example.com/a/b:1.2.3\nlist:\n  - a-rather-long-string-value\n  - 42\n';
+    expect(loadYaml(text, 'f.yaml')).toEqual({
+      kind: 'Pod',
+      image: 'registry.example.com/a/b:1.2.3',
+      list: ['a-rather-long-string-value', 42],
+    });
+  });
+
+  it('counts string leaves against the node limit', () => {
+    expect(() => checkTreeSize(['a', 'b', 'c'], { maxNodes: 3, maxDepth: 5 })).toThrow(UnsafeDocumentError);
+    expect(() => checkTreeSize(['a', 'b'], { maxNodes: 3, maxDepth: 5 })).not.toThrow();
   });
 });

@@ -199,16 +199,45 @@ export function loadYaml(text: string, filename: string, limits: SafeLoadLimits 
   return value;
 }
 
-/** checkExpandedSize for a tree (no shared nodes): the same limits and errors, without the memo's allocations. */
+/**
+ * V8 returns substrings of 13+ characters as views of their parent: every long value js-yaml slices out of a
+ * document (image, uid, timestamp...) would keep the whole document text alive, doubling a snapshot's memory.
+ * A concatenation flattened by `slice` is a fresh copy (one character longer) that holds nothing else.
+ */
+const detach = (s: string): string => (s.length < 13 ? s : (s + ' ').slice(0, -1));
+
+/**
+ * checkExpandedSize for a tree (no shared nodes): the same limits and errors, without the memo's allocations.
+ * While it walks, it detaches long strings from the document text (see `detach`).
+ */
 export function checkTreeSize(root: unknown, limits: SafeLoadLimits): void {
   let nodes = 0;
-  const walk = (v: unknown, depth: number): void => {
+  const count = (): void => {
     if (++nodes > limits.maxNodes)
       throw new UnsafeDocumentError(`expands to more than ${limits.maxNodes} nodes (alias bomb?)`);
+  };
+  const walk = (v: unknown, depth: number): void => {
+    count();
     if (v === null || typeof v !== 'object') return;
     if (depth > limits.maxDepth) throw new UnsafeDocumentError(`nesting deeper than ${limits.maxDepth} levels`);
-    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) walk(v[i], depth + 1);
-    else for (const k in v) walk((v as Record<string, unknown>)[k], depth + 1);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const item: unknown = v[i];
+        if (typeof item === 'string') {
+          count();
+          v[i] = detach(item);
+        } else walk(item, depth + 1);
+      }
+      return;
+    }
+    const o = v as Record<string, unknown>;
+    for (const k in o) {
+      const item = o[k];
+      if (typeof item === 'string') {
+        count();
+        o[k] = detach(item);
+      } else walk(item, depth + 1);
+    }
   };
   walk(root, 0);
 }
