@@ -1,9 +1,24 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { appendEnvToken, recommendRuntimeSettings, RUNTIME_GUIDE } from '../../model/runtime-recommend.js';
+import type { RuntimeSettings } from '../../model/runtime-settings.js';
+import type { ContainerView } from '../../model/workload.js';
 import { containerRuntimes, percent, size } from './runtime-containers.js';
 
 /** Default -XX:MaxRAMPercentage of HotSpot with container support (JDK 10+, 8u191+). */
 const DEFAULT_HEAP_SHARE = 0.25;
+
+/** No -Xmx and no MaxRAMPercentage: HotSpot takes 25%; the fix adds MaxRAMPercentage to JAVA_TOOL_OPTIONS. */
+function defaultHeap(c: ContainerView, r: RuntimeSettings, limit: number) {
+  const env = c.env.findIndex((e) => e.name === 'JAVA_TOOL_OPTIONS' && e.value !== undefined);
+  const token = `-XX:MaxRAMPercentage=${(RUNTIME_GUIDE.jvmHeapShare * 100).toFixed(1)}`;
+  const current = env >= 0 ? { name: 'JAVA_TOOL_OPTIONS', index: env, value: c.env[env]!.value! } : undefined;
+  return {
+    messageId: 'defaultHeap' as const,
+    path: [...c.path, 'resources', 'limits', 'memory'],
+    data: { container: c.name, limit: size(limit), heap: size(limit * DEFAULT_HEAP_SHARE) },
+    fix: [appendEnvToken(r, current, 'JAVA_TOOL_OPTIONS', token)],
+  };
+}
 
 export default defineRule({
   id: 'jvm-heap-vs-memory-limit',
@@ -36,16 +51,7 @@ export default defineRule({
       );
       const setting = jvm.maxHeap ?? jvm.maxRamPercentage;
       if (!setting) {
-        const env = c.env.findIndex((e) => e.name === 'JAVA_TOOL_OPTIONS' && e.value !== undefined);
-        const token = `-XX:MaxRAMPercentage=${(RUNTIME_GUIDE.jvmHeapShare * 100).toFixed(1)}`;
-        const current = env >= 0 ? { name: 'JAVA_TOOL_OPTIONS', index: env, value: c.env[env]!.value! } : undefined;
-        const fix = [appendEnvToken(r, current, 'JAVA_TOOL_OPTIONS', token)];
-        yield {
-          messageId: 'defaultHeap',
-          path: [...c.path, 'resources', 'limits', 'memory'],
-          data: { container: c.name, limit: size(limit), heap: size(limit * DEFAULT_HEAP_SHARE) },
-          fix,
-        };
+        yield defaultHeap(c, r, limit);
         continue;
       }
       const heap = jvm.maxHeap ? jvm.maxHeap.value : (jvm.maxRamPercentage!.value / 100) * limit;
