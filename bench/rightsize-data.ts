@@ -82,13 +82,16 @@ function* range(
   for (let t = from; t < to; t += step) yield [t, f(t, Math.floor(t / 60))];
 }
 
-function dayFamilies(
-  shape: BenchShape,
-  ids: readonly ContainerId[],
-  counters: Float64Array,
-  from: number,
-  to: number,
-): MetricFamily[] {
+interface Day {
+  readonly shape: BenchShape;
+  readonly ids: readonly ContainerId[];
+  /** CPU counters carried from one day to the next. */
+  readonly counters: Float64Array;
+  readonly from: number;
+  readonly to: number;
+}
+
+function dayFamilies({ shape, ids, counters, from, to }: Day): MetricFamily[] {
   const cpu: SeriesData[] = [];
   const mem: SeriesData[] = [];
   ids.forEach((id, i) => {
@@ -135,7 +138,7 @@ export async function ensureBenchData(
   for (let d = 0; d < shape.days; d++) {
     const from = start + d * 86_400;
     const file = join(dir, `day-${d}.om`);
-    await writeOpenMetrics(file, dayFamilies(shape, ids, counters, from, from + 86_400));
+    await writeOpenMetrics(file, dayFamilies({ shape, ids, counters, from, to: from + 86_400 }));
     const job: Promise<void> = backfillOpenMetrics(file, dir).then(() => {
       rmSync(file, { force: true });
       running.delete(job);

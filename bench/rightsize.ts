@@ -6,7 +6,7 @@
  *     over the window (query_range at the resolution step) and compute the same statistics in Node.
  * Prints total time, query counts, peak RSS and the ratio, and checks that both computed the same statistics.
  *
- *   npx tsx bench/rightsize.ts [--containers 10000] [--days 14] [--baseline-sample N] [--data-root .bench-data]
+ *   npx tsx bench/rightsize.ts [--containers 10000] [--days 14] [--baseline-sample N] [--data-root .bench-data] [--data-end <unix s>]
  * --baseline-sample runs the baseline on every k-th container only and extrapolates its time linearly (printed).
  */
 import { spawn } from 'node:child_process';
@@ -23,6 +23,7 @@ const { values: args } = parseArgs({
     days: { type: 'string', default: '14' },
     'baseline-sample': { type: 'string' },
     'data-root': { type: 'string', default: '.bench-data' },
+    'data-end': { type: 'string' },
     child: { type: 'string' },
     url: { type: 'string' },
     end: { type: 'string' },
@@ -78,10 +79,47 @@ function compare(a: ChildResult, b: ChildResult): { compared: number; mismatches
   return { compared, mismatches };
 }
 
+function printResults(kubetune: ChildResult, baseline: ChildResult, stride: number): void {
+  const baselineMs = baseline.ms * stride;
+  const all = (s: string) => (stride > 1 ? s : '');
+  const check = compare(kubetune, baseline);
+  const ratio = baselineMs / kubetune.ms;
+  const rows = [
+    ['', 'kubetune', `baseline (per container)${all(`, 1/${stride} sampled`)}`],
+    ['containers', String(kubetune.containers), String(baseline.containers)],
+    [
+      'total time',
+      `${(kubetune.ms / 1000).toFixed(1)} s`,
+      `${(baseline.ms / 1000).toFixed(1)} s${all(` (≈ ${(baselineMs / 1000).toFixed(0)} s for all)`)}`,
+    ],
+    [
+      'Prometheus queries',
+      String(kubetune.queries),
+      `${baseline.queries}${all(` (≈ ${baseline.queries * stride} for all)`)}`,
+    ],
+    ['bytes received', mb(kubetune.bytes / 1024), mb(baseline.bytes / 1024)],
+    ['peak RSS', mb(kubetune.maxRssKb), mb(baseline.maxRssKb)],
+  ];
+  const w = [20, 22, 40];
+  process.stdout.write(`\n${rows.map((r) => r.map((c, i) => c.padEnd(w[i]!)).join('  ')).join('\n')}\n`);
+  process.stdout.write(`\nspeed-up: ${ratio.toFixed(1)}× (baseline time / kubetune time)\n`);
+  const mismatches = check.mismatches.length
+    ? `${check.mismatches.length} MISMATCHES\n${check.mismatches.slice(0, 10).join('\n')}`
+    : 'identical';
+  process.stdout.write(`statistics cross-checked on ${check.compared} values: ${mismatches}\n`);
+  const targets = [
+    [`kubetune total ≤ 60 s`, kubetune.ms <= 60_000],
+    [`≥ 10× faster than the per-container baseline`, ratio >= 10],
+    [`kubetune peak RSS ≤ 500 MB`, kubetune.maxRssKb <= 500 * 1024],
+  ] as const;
+  for (const [name, ok] of targets) process.stdout.write(`${ok ? 'MET ' : 'MISS'}  ${name}\n`);
+  if (check.mismatches.length) process.exitCode = 1;
+}
+
 async function parent(): Promise<void> {
   const containers = Number(args.containers);
   const days = Number(args.days);
-  const endSeconds = Math.floor(Date.UTC(2026, 0, 1) / 1000);
+  const endSeconds = args['data-end'] ? Number(args['data-end']) : Math.floor(Date.UTC(2026, 0, 1) / 1000);
   const shape: BenchShape = { containers, days, stepSeconds: 60, endSeconds };
   log(
     `bench:rightsize — ${containers} containers × ${days} days at 1-minute resolution (${((containers * days * 1440 * 2) / 1e6).toFixed(0)} M samples), ${NAMESPACES} namespaces`,
@@ -119,37 +157,7 @@ async function parent(): Promise<void> {
     log(
       `  baseline: ${(baseline.ms / 1000).toFixed(1)} s for ${baseline.containers} containers${stride > 1 ? ` (×${stride} → ${(baselineMs / 1000).toFixed(0)} s extrapolated)` : ''}`,
     );
-    const check = compare(kubetune, baseline);
-    const ratio = baselineMs / kubetune.ms;
-    const rows = [
-      ['', 'kubetune', `baseline (per container)${stride > 1 ? `, 1/${stride} sampled` : ''}`],
-      ['containers', String(kubetune.containers), String(baseline.containers)],
-      [
-        'total time',
-        `${(kubetune.ms / 1000).toFixed(1)} s`,
-        `${(baseline.ms / 1000).toFixed(1)} s${stride > 1 ? ` (≈ ${(baselineMs / 1000).toFixed(0)} s for all)` : ''}`,
-      ],
-      [
-        'Prometheus queries',
-        String(kubetune.queries),
-        `${baseline.queries}${stride > 1 ? ` (≈ ${baseline.queries * stride} for all)` : ''}`,
-      ],
-      ['bytes received', mb(kubetune.bytes / 1024), mb(baseline.bytes / 1024)],
-      ['peak RSS', mb(kubetune.maxRssKb), mb(baseline.maxRssKb)],
-    ];
-    const w = [20, 22, 40];
-    process.stdout.write(`\n${rows.map((r) => r.map((c, i) => c.padEnd(w[i]!)).join('  ')).join('\n')}\n`);
-    process.stdout.write(`\nspeed-up: ${ratio.toFixed(1)}× (baseline time / kubetune time)\n`);
-    process.stdout.write(
-      `statistics cross-checked on ${check.compared} values: ${check.mismatches.length ? `${check.mismatches.length} MISMATCHES\n${check.mismatches.slice(0, 10).join('\n')}` : 'identical'}\n`,
-    );
-    const targets = [
-      [`kubetune total ≤ 60 s`, kubetune.ms <= 60_000],
-      [`≥ 10× faster than the per-container baseline`, ratio >= 10],
-      [`kubetune peak RSS ≤ 500 MB`, kubetune.maxRssKb <= 500 * 1024],
-    ] as const;
-    for (const [name, ok] of targets) process.stdout.write(`${ok ? 'MET ' : 'MISS'}  ${name}\n`);
-    if (check.mismatches.length) process.exitCode = 1;
+    printResults(kubetune, baseline, stride);
   } finally {
     await prom.stop();
   }

@@ -1,5 +1,6 @@
 /** Turns bottlenecks, chains and unmeasured KPIs into the shared Finding / Diagnostic types (pure). */
 import type { Diagnostic, Finding, Priority, Severity } from '../engine/types.js';
+import { KPI_AUDIT_RULES } from '../knowledge/kpis-audit-rules.js';
 import type { Kpi } from '../knowledge/kpis.js';
 import type { ObjectRef } from '../model/object.js';
 import type { Labels } from '../model/prom-api.js';
@@ -37,7 +38,7 @@ export function bottleneckFinding(b: Bottleneck, ctx: AnalyzeContext): Finding {
     object: objectOf(b.kpi, worst),
     path: [],
     messageId: b.kpi.id,
-    message: `${describe(b)} ${ctx.period ?? `over ${window}`} (${b.priority} above ${threshold}, profile ${ctx.profile}); worst: ${top}. ${b.kpi.remediation}`,
+    message: `${describe(b)} ${ctx.period ?? `over ${window}`} (${b.priority} above ${threshold}, profile ${ctx.profile}); worst: ${top}. ${b.kpi.remediation}${auditHint(b.kpi.id)}`,
     data: { kpi: b.kpi.id, value: b.value, threshold: b.threshold, unit: b.kpi.unit },
     evidence: {
       query: b.query,
@@ -46,9 +47,16 @@ export function bottleneckFinding(b: Bottleneck, ctx: AnalyzeContext): Finding {
       window,
       top,
       offendingSeries: b.offenders.length,
+      ...(KPI_AUDIT_RULES[b.kpi.id]?.length ? { auditRules: KPI_AUDIT_RULES[b.kpi.id]!.join(', ') } : {}),
     },
   };
 }
+
+/** `(audit: kubetune explain a, b)`: the rules that check the configuration behind the bottleneck. */
+const auditHint = (kpiId: string): string => {
+  const rules = KPI_AUDIT_RULES[kpiId] ?? [];
+  return rules.length ? ` Audit: ${rules.join(', ')}.` : '';
+};
 
 const RANK: readonly Priority[] = ['P0', 'P1', 'P2'];
 

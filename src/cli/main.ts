@@ -12,6 +12,12 @@ const ERROR_EXIT: Readonly<Record<string, number>> = {
   KT_SOURCE_UNAVAILABLE: EXIT.unreachable,
   KT_PROM_UNAVAILABLE: EXIT.unreachable,
   KT_INPUT: EXIT.input,
+  KT_KUBECONFIG: EXIT.usage,
+  KT_KUBE_API: EXIT.unreachable,
+  KT_PROM_TIMEOUT: EXIT.unreachable,
+  KT_PROM_QUERY: EXIT.input,
+  KT_PROM_BUDGET: EXIT.input,
+  KT_QUANTITY: EXIT.input,
 };
 
 /** Runs the CLI in-process and returns the exit code (bin/kubetune.js sets process.exitCode from it). */

@@ -123,7 +123,7 @@ function toFinding(rule: AnyRule, severity: Severity, v: Violation<string>, at: 
     ...(priority ? { priority } : {}),
     area: rule.area,
     object: at.ref,
-    ...(src && line !== undefined ? { source: { file: src.file, line } } : {}),
+    ...(src && line !== undefined && line > 0 ? { source: { file: src.file, line } } : {}), // live objects have no file line
     path: v.path,
     messageId: v.messageId,
     message: renderMessage(template, v.data),

@@ -2,7 +2,6 @@
 // Provenance: one real /metrics scrape per component and Kubernetes version, captured by
 // newrelic/nri-kubernetes (internal/testutil/data, Apache-2.0). Each entry: `family:type` (c counter, g gauge,
 // h histogram, s summary, u untyped), from the `# TYPE` lines of the capture.
-/* eslint-disable max-len */
 export interface MetricCapture {
   readonly kubernetes: string;
   readonly component: string;

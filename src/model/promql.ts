@@ -124,7 +124,7 @@ class Converter {
       });
   }
 
-  private vector(n: SyntaxNode): PromExpr {
+  vector(n: SyntaxNode): PromExpr {
     const parts = kids(n);
     const ident = parts.find((p) => p.name === 'Identifier' || p.name === 'QuotedLabelName');
     const matchers = this.matchers(parts.find((p) => p.name === 'LabelMatchers') ?? null);
@@ -136,87 +136,100 @@ class Converter {
     return { type: 'vector', from: n.from, to: n.to, ...(name !== undefined ? { name } : {}), matchers: bare };
   }
 
-  private exprChildren(n: SyntaxNode): PromExpr[] {
+  exprChildren(n: SyntaxNode): PromExpr[] {
     return kids(n).flatMap((c) => this.convert(c) ?? []);
   }
 
   convert(n: SyntaxNode): PromExpr | undefined {
-    const span = { from: n.from, to: n.to };
-    switch (n.name) {
-      case 'PromQL':
-      case 'FunctionCallBody':
-        return this.exprChildren(n)[0];
-      case 'VectorSelector':
-        return this.vector(n);
-      case 'MatrixSelector': {
-        const [inner] = this.exprChildren(n);
-        const dur = kids(n).find(
-          (c) => c.name === 'DurationExpr' || c.name === 'NumberDurationLiteralInDurationContext',
-        );
-        return inner ? { ...span, type: 'matrix', expr: inner, range: dur ? this.src(dur) : '' } : undefined;
-      }
-      case 'SubqueryExpr': {
-        const [inner] = this.exprChildren(n);
-        const dur = kids(n).find((c) => c.name === 'DurationExpr');
-        return inner ? { ...span, type: 'subquery', expr: inner, range: dur ? this.src(dur) : '' } : undefined;
-      }
-      case 'FunctionCall': {
-        const ident = kids(n).find((c) => c.name === 'FunctionIdentifier');
-        const body = kids(n).find((c) => c.name === 'FunctionCallBody');
-        return { ...span, type: 'call', fn: ident ? this.src(ident) : '', args: body ? this.exprChildren(body) : [] };
-      }
-      case 'AggregateExpr': {
-        const op = kids(n).find((c) => c.name === 'AggregateOp');
-        const mod = kids(n).find((c) => c.name === 'AggregateModifier');
-        const body = kids(n).find((c) => c.name === 'FunctionCallBody');
-        const grouping = mod
-          ? {
-              mode: kids(mod).some((c) => c.name === 'Without') ? ('without' as const) : ('by' as const),
-              labels: kids(kids(mod).find((c) => c.name === 'GroupingLabels') ?? mod)
-                .filter((c) => c.name === 'LabelName' || c.name === 'QuotedLabelName')
-                .map((c) => unquote(this.src(c))),
-            }
-          : undefined;
-        return {
-          ...span,
-          type: 'aggregate',
-          op: op ? this.src(op).toLowerCase() : '',
-          ...(grouping ? { grouping } : {}),
-          args: body ? this.exprChildren(body) : [],
-        };
-      }
-      case 'BinaryExpr': {
-        const [lhs, rhs] = this.exprChildren(n);
-        const op = kids(n).find(
-          (c) => !c.type.isError && this.convert(c) === undefined && !/Modifier|Clause/.test(c.name),
-        );
-        return lhs && rhs ? { ...span, type: 'binary', op: op ? this.src(op) : '', lhs, rhs } : lhs;
-      }
-      case 'UnaryExpr': {
-        const [inner] = this.exprChildren(n);
-        const op = kids(n).find((c) => c.name === 'UnaryOp');
-        return inner ? { ...span, type: 'unary', op: op ? this.src(op) : '-', expr: inner } : undefined;
-      }
-      case 'ParenExpr': {
-        const [inner] = this.exprChildren(n);
-        return inner ? { ...span, type: 'paren', expr: inner } : undefined;
-      }
-      case 'OffsetExpr':
-      case 'StepInvariantExpr': {
-        const [inner] = this.exprChildren(n);
-        return inner
-          ? { ...span, type: 'modified', modifier: n.name === 'OffsetExpr' ? 'offset' : '@', expr: inner }
-          : undefined;
-      }
-      case 'NumberDurationLiteral':
-        return { ...span, type: 'number', value: this.src(n) };
-      case 'StringLiteral':
-        return { ...span, type: 'string', value: unquote(this.src(n)) };
-      default:
-        return undefined;
-    }
+    return HANDLERS[n.name]?.(this, n, { from: n.from, to: n.to });
+  }
+
+  single(n: SyntaxNode): PromExpr | undefined {
+    return this.exprChildren(n)[0];
+  }
+
+  durationOf(n: SyntaxNode, names: readonly string[]): string {
+    const dur = kids(n).find((c) => names.includes(c.name));
+    return dur ? this.src(dur) : '';
+  }
+
+  call(n: SyntaxNode, span: Span): PromExpr {
+    const ident = kids(n).find((c) => c.name === 'FunctionIdentifier');
+    const body = kids(n).find((c) => c.name === 'FunctionCallBody');
+    return { ...span, type: 'call', fn: ident ? this.src(ident) : '', args: body ? this.exprChildren(body) : [] };
+  }
+
+  aggregate(n: SyntaxNode, span: Span): PromExpr {
+    const op = kids(n).find((c) => c.name === 'AggregateOp');
+    const mod = kids(n).find((c) => c.name === 'AggregateModifier');
+    const body = kids(n).find((c) => c.name === 'FunctionCallBody');
+    const grouping = mod
+      ? {
+          mode: kids(mod).some((c) => c.name === 'Without') ? ('without' as const) : ('by' as const),
+          labels: kids(kids(mod).find((c) => c.name === 'GroupingLabels') ?? mod)
+            .filter((c) => c.name === 'LabelName' || c.name === 'QuotedLabelName')
+            .map((c) => unquote(this.src(c))),
+        }
+      : undefined;
+    const args = body ? this.exprChildren(body) : [];
+    return {
+      ...span,
+      type: 'aggregate',
+      op: op ? this.src(op).toLowerCase() : '',
+      ...(grouping ? { grouping } : {}),
+      args,
+    };
+  }
+
+  binary(n: SyntaxNode, span: Span): PromExpr | undefined {
+    const [lhs, rhs] = this.exprChildren(n);
+    const op = kids(n).find((c) => !c.type.isError && this.convert(c) === undefined && !/Modifier|Clause/.test(c.name));
+    return lhs && rhs ? { ...span, type: 'binary', op: op ? this.src(op) : '', lhs, rhs } : lhs;
+  }
+
+  textOf(n: SyntaxNode): string {
+    return this.src(n);
   }
 }
+
+type Handler = (c: Converter, n: SyntaxNode, span: Span) => PromExpr | undefined;
+const wrap =
+  (build: (inner: PromExpr, c: Converter, n: SyntaxNode, span: Span) => PromExpr): Handler =>
+  (c, n, span) => {
+    const inner = c.single(n);
+    return inner ? build(inner, c, n, span) : undefined;
+  };
+
+/** One converter per Lezer node type that is an expression; other nodes (tokens, modifiers) convert to nothing. */
+const HANDLERS: Readonly<Record<string, Handler>> = {
+  PromQL: (c, n) => c.single(n),
+  FunctionCallBody: (c, n) => c.single(n),
+  VectorSelector: (c, n) => c.vector(n),
+  MatrixSelector: wrap((expr, c, n, span) => ({
+    ...span,
+    type: 'matrix',
+    expr,
+    range: c.durationOf(n, ['DurationExpr', 'NumberDurationLiteralInDurationContext']),
+  })),
+  SubqueryExpr: wrap((expr, c, n, span) => ({
+    ...span,
+    type: 'subquery',
+    expr,
+    range: c.durationOf(n, ['DurationExpr']),
+  })),
+  FunctionCall: (c, n, span) => c.call(n, span),
+  AggregateExpr: (c, n, span) => c.aggregate(n, span),
+  BinaryExpr: (c, n, span) => c.binary(n, span),
+  UnaryExpr: wrap((expr, c, n, span) => {
+    const op = kids(n).find((k) => k.name === 'UnaryOp');
+    return { ...span, type: 'unary', op: op ? c.textOf(op) : '-', expr };
+  }),
+  ParenExpr: wrap((expr, _c, _n, span) => ({ ...span, type: 'paren', expr })),
+  OffsetExpr: wrap((expr, _c, _n, span) => ({ ...span, type: 'modified', modifier: 'offset', expr })),
+  StepInvariantExpr: wrap((expr, _c, _n, span) => ({ ...span, type: 'modified', modifier: '@', expr })),
+  NumberDurationLiteral: (c, n, span) => ({ ...span, type: 'number', value: c.textOf(n) }),
+  StringLiteral: (c, n, span) => ({ ...span, type: 'string', value: unquote(c.textOf(n)) }),
+};
 
 /** Parses a PromQL expression (Grafana variables allowed); syntax errors come back with their position. */
 export function parsePromQL(query: string): ParsedPromQL {

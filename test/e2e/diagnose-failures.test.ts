@@ -60,19 +60,20 @@ describe('diagnose failure modes', () => {
   });
 
   it('transient 5xx/429 are retried: same verdict as a healthy server, retries counted', async () => {
-    let n = 0;
-    const p = await proxy((req) =>
-      isQuery(req.path) && n++ % 3 === 0
-        ? { kind: 'respond', status: n % 2 ? 503 : 429, body: 'busy', headers: { 'retry-after': '0' } }
-        : { kind: 'pass' },
-    );
+    // the first attempt of every query fails (alternately 503 and 429), the retry passes
+    const seen = new Set<string>();
+    const p = await proxy((req) => {
+      if (!isQuery(req.path) || seen.has(req.body)) return { kind: 'pass' };
+      seen.add(req.body);
+      return { kind: 'respond', status: seen.size % 2 ? 503 : 429, body: 'busy', headers: { 'retry-after': '0' } };
+    });
     const flaky = await diagnose(p.url, ['--retries', '3']);
     const direct = await diagnose(prom.url);
     expect(bottlenecksOf(JSON.parse(flaky.stdout) as DiagnoseJson)).toEqual(
       bottlenecksOf(JSON.parse(direct.stdout) as DiagnoseJson),
     );
     const stats = (JSON.parse(flaky.stdout) as DiagnoseJson).sections.diagnose.queries!;
-    expect(stats.retries).toBeGreaterThan(5);
+    expect(stats.retries).toBe(seen.size);
     expect(stats.failures).toBe(0);
     expect(flaky.code).toBe(1);
   });
@@ -111,6 +112,26 @@ describe('diagnose failure modes', () => {
       d.message.includes('partial data: partial response: store 10.0.0.9:10901 unavailable'),
     );
     expect(partial.length).toBeGreaterThan(30);
+  });
+
+  it('--max-queries caps the requests; KPIs past the budget are errors, never healthy', async () => {
+    const run = await diagnose(prom.url, ['--max-queries', '12']);
+    const report = JSON.parse(run.stdout) as DiagnoseJson;
+    expect(report.sections.diagnose.queries?.queries).toBe(12);
+    const errors = report.sections.diagnose.kpis.filter((k) => k.status === 'error');
+    // 2 calls go to the build-info checks, 10 to KPIs
+    expect(errors).toHaveLength(report.sections.diagnose.kpis.length - 10);
+    expect(report.diagnostics.some((d) => /query budget of 12 requests exhausted/.test(d.message))).toBe(true);
+    expect(run.code).toBe(4);
+  });
+
+  it('history that ended before --time: every KPI not measured, with a hint to pass --time', async () => {
+    const run = await runCli(['diagnose', '--prometheus', prom.url, '--time', String(END + 86_400), '-o', 'json']);
+    const report = JSON.parse(run.stdout) as DiagnoseJson;
+    expect(new Set(report.sections.diagnose.kpis.map((k) => k.status))).toEqual(new Set(['not-measured']));
+    expect(report.diagnostics[0]?.message).toMatch(/no KPI has data at --time .* pass --time/);
+    expect(report.findings).toEqual([]);
+    expect(run.code).toBe(4);
   });
 
   it('bad flags: exit 2', async () => {

@@ -84,6 +84,16 @@ describe('offline diagnose input errors', () => {
     expect(code).toBe(4);
   });
 
+  it('takes directories as the shell expands `controlplane/*`, picking the scrape files inside', async () => {
+    const dirs = ['api-server', 'etcd', 'scheduler', 'controller-manager'].map((c) =>
+      join(DATA, 'k8s-1.35/controlplane', c),
+    );
+    const fromDirs = await offline([...dirs, join(DATA, 'k8s-1.35/kubelet')]);
+    const fromFiles = await offline([...scrapes('1.35').slice(0, 4), join(DATA, 'k8s-1.35/kubelet/metrics/cadvisor')]);
+    expect(fromDirs.report.findings).toEqual(fromFiles.report.findings);
+    expect(fromDirs.report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
   it('text output lists root causes and bottlenecks by priority', async () => {
     const run = await runCli(['diagnose', '--metrics-file', ...scrapes('1.33'), '--no-color']);
     expect(run.stdout).toMatch(/P0 Container CPU throttling/);

@@ -1,6 +1,6 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
@@ -82,7 +82,7 @@ describe('kubetune fix (CLI)', () => {
     const cli = io();
     const code = await main(['fix', file, '--dry-run', '--rule', 'volume-binding-immediate'], cli);
     expect(code).toBe(0);
-    expect(cli.out()).toContain(`--- a/${file}`);
+    expect(cli.out()).toContain(`--- a/${relative(work, file)}`);
     expect(cli.out()).toContain('+volumeBindingMode: WaitForFirstConsumer');
     expect(cli.err()).toContain('would fix 1 finding(s) in 1 file(s)');
     expect(readFileSync(file, 'utf8')).toBe(MANIFEST);

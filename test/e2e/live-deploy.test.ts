@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -10,6 +11,7 @@ import { LIST_KINDS } from '../../src/sources/live/kinds.js';
 import { NAMED_OBJECTS, NEVER_READ } from '../../src/sources/live/other-reads.js';
 import { clusterRoleRules, namedObjectRoles, type PolicyRule } from '../../src/sources/live/rbac.js';
 import { readCluster } from '../../src/sources/live/read.js';
+import { histogramSeries, startBackfilledPrometheus } from '../support/prometheus.js';
 import { CHART, MANIFESTS, DEPLOY, rbacTemplates, renderChart } from '../support/render-deploy.js';
 import { loadApiServerMetrics, loadCapture, writeKubeconfig } from '../support/replay-cluster.js';
 import { startReplayServer, type ReplayServer, type RequestAttributes } from '../support/replay-server.js';
@@ -127,3 +129,85 @@ describe('deploy/: chart, rendered manifests and the RBAC the code needs', () =>
     expect(code).toBe(0);
   });
 });
+
+describe("the CronJob's script", () => {
+  it('runs audit, diagnose and health against a cluster and a Prometheus, one JSON line each', async () => {
+    const cron = find(docs(readFileSync(MANIFESTS, 'utf8')), 'CronJob')[0] as unknown as {
+      spec: { jobTemplate: { spec: { template: { spec: { containers: { command: string[]; args: string[] }[] } } } } };
+    };
+    const c = cron.spec.jobTemplate.spec.template.spec.containers[0]!;
+    expect(c.command).toEqual(['/bin/sh', '-c']);
+    const work = mkdtempSync(join(tmpdir(), 'kt-cron-'));
+    // `kubetune` on PATH runs this checkout, as the image's entry point would
+    const bin = join(work, 'bin');
+    mkdirSync(bin);
+    const root = new URL('../..', import.meta.url).pathname;
+    writeFileSync(
+      join(bin, 'kubetune'),
+      `#!/bin/sh\nexec "${root}node_modules/.bin/tsx" "${root}src/cli/run.ts" "$@"\n`,
+    );
+    chmodSync(join(bin, 'kubetune'), 0o755);
+    const server = await startReplayServer({
+      objects: [...loadCapture(), ...nodeUsage()],
+      metricsText: loadApiServerMetrics(),
+    });
+    const end = Math.floor(Date.now() / 1000);
+    const range = { startSeconds: end - 1800, endSeconds: end, stepSeconds: 15 };
+    const prom = await startBackfilledPrometheus([
+      {
+        name: 'apiserver_request_duration_seconds',
+        type: 'histogram',
+        series: histogramSeries({
+          name: 'apiserver_request_duration_seconds',
+          labels: { verb: 'GET' },
+          buckets: [0.1, 0.25, 1],
+          range,
+          ratePerSecond: 10,
+          cdf: (le) => (le >= 0.25 ? 1 : 0.9),
+        }),
+      },
+    ]);
+    try {
+      const env = {
+        PATH: `${bin}:${process.env['PATH'] ?? ''}`,
+        HOME: work,
+        TMPDIR: work,
+        KUBECONFIG: writeKubeconfig(work, { server: server.url }),
+        KUBETUNE_AUDIT_ARGS: '--fail-on none',
+        KUBETUNE_KUBELET_CONFIGZ: 'false',
+        PROMETHEUS_URL: prom.url,
+        PUSHGATEWAY_URL: '',
+      };
+      const { stdout, code } = await new Promise<{ stdout: string; code: number | null }>((resolve) => {
+        const child = spawn('/bin/sh', ['-c', c.args[0]!], { env });
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => (out += d));
+        child.on('exit', (status) => resolve({ stdout: out, code: status }));
+      });
+      expect(code).toBe(0);
+      const lines = stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { kind: string; [k: string]: unknown });
+      expect(lines.map((l) => l.kind)).toEqual(['kubetune.audit', 'kubetune.diagnose', 'kubetune.health']);
+      expect(lines[0]).toMatchObject({ exit: 0 });
+      expect(lines[0]!['findings']).toBeGreaterThan(0);
+      expect(lines[2]).toMatchObject({ status: 'healthy', apiP99Source: 'prometheus-5m' });
+      expect(server.requests.some((q) => q.path.endsWith('/proxy/configz'))).toBe(false);
+    } finally {
+      await server.close();
+      await prom.stop();
+    }
+  }, 180_000);
+});
+
+function nodeUsage() {
+  return [
+    {
+      apiVersion: 'metrics.k8s.io/v1beta1',
+      kind: 'NodeMetrics',
+      metadata: { name: 'datagen-1-35' },
+      usage: { cpu: '500m', memory: '1Gi' },
+    },
+  ];
+}

@@ -9,158 +9,10 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import {
-  counterSamples,
-  sampleRange,
-  startBackfilledPrometheus,
-  type BackfilledPrometheus,
-  type MetricFamily,
-  type SeriesData,
-  type TimeRange,
-} from '../support/prometheus.js';
-
-const MiB = 2 ** 20;
-const END = 1_767_225_600;
-const RANGE: TimeRange = { startSeconds: END - 2 * 86_400, endSeconds: END, stepSeconds: 60 };
-const API = ['api-7d9f8c6b5-aaaaa', 'api-7d9f8c6b5-bbbbb'];
-const JOBS = ['report-29100000-abcde', 'report-29100060-fghij'];
-const sub = (from: number, minutes: number): TimeRange => ({
-  startSeconds: from,
-  endSeconds: from + (minutes - 1) * 60,
-  stepSeconds: 60,
-});
-
-interface Usage {
-  pod: string;
-  container: string;
-  range: TimeRange;
-  cores: number;
-  bytes: number;
-}
-const USAGE: Usage[] = [
-  ...API.map((pod) => ({ pod, container: 'app', range: RANGE, cores: 0.2, bytes: 200 * MiB })),
-  ...API.map((pod) => ({ pod, container: 'migrate', range: sub(RANGE.startSeconds, 10), cores: 0.5, bytes: 64 * MiB })),
-  { pod: 'worker-0', container: 'db', range: RANGE, cores: 0.1, bytes: 100 * MiB },
-  ...JOBS.map((pod, i) => ({
-    pod,
-    container: 'job',
-    range: sub(RANGE.startSeconds + 3600 * (i + 1), 30),
-    cores: 1,
-    bytes: 100 * MiB,
-  })),
-];
-
-const labels = (pod: string, container: string, extra: Record<string, string> = {}) => ({
-  namespace: 'shop',
-  pod,
-  container,
-  ...extra,
-});
-const constant = (l: Record<string, string>, value: number, range = RANGE): SeriesData => ({
-  labels: l,
-  samples: sampleRange(range, () => value),
-});
-const info = (l: Record<string, string>): SeriesData => constant(l, 1, { ...RANGE, stepSeconds: 3600 });
-
-function families(): MetricFamily[] {
-  return [
-    {
-      name: 'container_cpu_usage_seconds_total',
-      type: 'counter',
-      series: USAGE.map((u) => ({
-        labels: labels(u.pod, u.container),
-        samples: counterSamples(u.range, u.cores, 1000),
-      })),
-    },
-    {
-      name: 'container_memory_working_set_bytes',
-      type: 'gauge',
-      series: USAGE.map((u) => constant(labels(u.pod, u.container), u.bytes, u.range)),
-    },
-    {
-      name: 'container_cpu_cfs_periods_total',
-      type: 'counter',
-      series: API.map((p) => ({ labels: labels(p, 'app'), samples: counterSamples(RANGE, 10) })),
-    },
-    {
-      name: 'container_cpu_cfs_throttled_periods_total',
-      type: 'counter',
-      series: API.map((p) => ({ labels: labels(p, 'app'), samples: counterSamples(RANGE, 3) })),
-    },
-    {
-      name: 'container_oom_events_total',
-      type: 'counter',
-      series: [
-        {
-          labels: labels('worker-0', 'db'),
-          samples: counterSamples(RANGE, (t) => (t === RANGE.startSeconds + 86_400 ? 1 / 60 : 0)),
-        },
-      ],
-    },
-    {
-      name: 'kube_pod_container_resource_limits',
-      type: 'gauge',
-      series: [
-        ...API.map((p) => constant(labels(p, 'app', { resource: 'cpu', unit: 'core' }), 0.25)),
-        ...API.map((p) => constant(labels(p, 'app', { resource: 'memory', unit: 'byte' }), 512 * MiB)),
-        constant(labels('worker-0', 'db', { resource: 'memory', unit: 'byte' }), 256 * MiB),
-      ],
-    },
-    {
-      name: 'kube_pod_container_resource_requests',
-      type: 'gauge',
-      series: API.map((p) => constant(labels(p, 'app', { resource: 'cpu', unit: 'core' }), 0.2)),
-    },
-    {
-      name: 'kube_pod_owner',
-      type: 'gauge',
-      series: [
-        ...API.map((pod) =>
-          info({
-            namespace: 'shop',
-            pod,
-            owner_kind: 'ReplicaSet',
-            owner_name: 'api-7d9f8c6b5',
-            owner_is_controller: 'true',
-          }),
-        ),
-        info({
-          namespace: 'shop',
-          pod: 'worker-0',
-          owner_kind: 'StatefulSet',
-          owner_name: 'worker',
-          owner_is_controller: 'true',
-        }),
-        ...JOBS.map((pod) =>
-          info({
-            namespace: 'shop',
-            pod,
-            owner_kind: 'Job',
-            owner_name: pod.slice(0, -6),
-            owner_is_controller: 'true',
-          }),
-        ),
-      ],
-    },
-    {
-      name: 'kube_replicaset_owner',
-      type: 'gauge',
-      series: [info({ namespace: 'shop', replicaset: 'api-7d9f8c6b5', owner_kind: 'Deployment', owner_name: 'api' })],
-    },
-    {
-      name: 'kube_job_owner',
-      type: 'gauge',
-      series: JOBS.map((pod) =>
-        info({ namespace: 'shop', job_name: pod.slice(0, -6), owner_kind: 'CronJob', owner_name: 'report' }),
-      ),
-    },
-    {
-      name: 'kube_pod_init_container_info',
-      type: 'gauge',
-      series: API.map((pod) => info({ namespace: 'shop', pod, container: 'migrate' })),
-    },
-  ];
-}
+import { writeKubeconfig } from '../support/replay-cluster.js';
+import { startReplayServer } from '../support/replay-server.js';
+import { startBackfilledPrometheus, type BackfilledPrometheus } from '../support/prometheus.js';
+import { END, families, MiB } from './rightsize-cluster-data.js';
 
 interface Rec {
   workload: { kind: string; name: string };
@@ -173,10 +25,33 @@ interface Rec {
   evidence?: { coverage: { pods: number } };
 }
 
+const API_MANIFEST = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: shop}
+spec:
+  replicas: 2
+  template:
+    spec:
+      containers:
+      - name: app
+        resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {cpu: 250m, memory: 512Mi}}
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: api, namespace: shop}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
+  minReplicas: 2
+  maxReplicas: 10
+  metrics:
+  - type: Resource
+    resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}
+`;
+
 let prom: BackfilledPrometheus;
 const work = mkdtempSync(join(tmpdir(), 'kubetune-rightsize-cluster-'));
 
-async function rightsize(extra: string[]): Promise<Rec[]> {
+async function rightsize(extra: string[], allowStderr = false): Promise<Rec[]> {
   let stdout = '';
   let stderr = '';
   const code = await main(
@@ -190,7 +65,7 @@ async function rightsize(extra: string[]): Promise<Rec[]> {
       now: () => new Date(END * 1000),
     },
   );
-  expect(stderr).toBe('');
+  if (!allowStderr) expect(stderr).toBe('');
   expect(code).toBe(0);
   return (JSON.parse(stdout) as { sections: { rightsize: { recommendations: Rec[] } } }).sections.rightsize
     .recommendations;
@@ -223,12 +98,15 @@ describe('rightsize from cAdvisor and kube-state-metrics', () => {
     expect(find(recs, 'api', 'migrate').recommended!.cpuRequest).toBe(500);
   });
 
-  it('takes the current spec from kube-state-metrics, raises a throttled CPU limit and floors an OOM-killed memory', async () => {
+  it('takes the current spec and HPA from kube-state-metrics, raises a throttled CPU limit, floors an OOM-killed memory', async () => {
     const recs = await rightsize([]);
     const api = find(recs, 'api', 'app');
     expect(api.current).toMatchObject({ cpuRequest: 200, cpuLimit: 250, memoryLimit: 512 * MiB });
     expect(codes(api)).toContain('throttled');
     expect(api.recommended!.cpuLimit).toBeGreaterThanOrEqual(500);
+    // kube-state-metrics' HPA (50% CPU) keeps the request at median / target.
+    expect(codes(api)).toContain('hpa-cpu');
+    expect(api.recommended!.cpuRequest).toBe(400);
     const db = find(recs, 'worker', 'db');
     expect(codes(db)).toContain('oom-floor');
     expect(db.recommended!.memoryLimit).toBe(356 * MiB);
@@ -236,35 +114,26 @@ describe('rightsize from cAdvisor and kube-state-metrics', () => {
 
   it('with a manifest, keeps the CPU request consistent with its HPA target', async () => {
     const file = join(work, 'api.yaml');
-    writeFileSync(
-      file,
-      `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: api, namespace: shop}
-spec:
-  replicas: 2
-  template:
-    spec:
-      containers:
-      - name: app
-        resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {cpu: 250m, memory: 512Mi}}
----
-apiVersion: autoscaling/v2
-kind: HorizontalPodAutoscaler
-metadata: {name: api, namespace: shop}
-spec:
-  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
-  minReplicas: 2
-  maxReplicas: 10
-  metrics:
-  - type: Resource
-    resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}
-`,
-    );
+    writeFileSync(file, API_MANIFEST);
     const recs = await rightsize([file]);
     expect(recs).toHaveLength(1);
     const api = recs[0]!;
     expect(codes(api)).toContain('hpa-cpu');
     expect(api.recommended!.cpuRequest).toBe(400);
+  });
+
+  it('--live reads the workloads and their HPA from the cluster (API server stand-in)', async () => {
+    const { parseAllDocuments } = await import('yaml');
+    const objects = parseAllDocuments(API_MANIFEST).map((d) => d.toJS());
+    const server = await startReplayServer({ objects });
+    try {
+      const kubeconfig = writeKubeconfig(work, { server: server.url });
+      const recs = await rightsize(['--live', '--kubeconfig', kubeconfig], true);
+      expect(recs.map((r) => `${r.workload.kind}/${r.workload.name}/${r.container}`)).toEqual(['Deployment/api/app']);
+      expect(codes(recs[0]!)).toContain('hpa-cpu');
+      expect(recs[0]!.current).toMatchObject({ cpuRequest: 100, memoryRequest: 128 * MiB });
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -43,6 +43,27 @@ export function indexOwners(series: readonly Labels[]): OwnerIndex {
   return { pods, replicaSets, jobs };
 }
 
+function byOwners(namespace: string, pod: string, owners: OwnerIndex): WorkloadRef | undefined {
+  const direct = owners.pods.get(nsKey(namespace, pod));
+  if (!direct) return undefined;
+  const parents = direct.kind === 'ReplicaSet' ? owners.replicaSets : direct.kind === 'Job' ? owners.jobs : undefined;
+  const top = parents?.get(nsKey(namespace, direct.name)) ?? direct;
+  return { namespace, kind: top.kind, name: top.name };
+}
+
+const isPodOf = (w: WorkloadRef, pod: string): boolean =>
+  w.kind === 'Pod'
+    ? pod === w.name
+    : pod.startsWith(`${w.name}-`) && (POD_SUFFIX[w.kind]?.test(pod.slice(w.name.length + 1)) ?? false);
+
+function byName(namespace: string, pod: string): WorkloadRef {
+  const rs = /^(.+)-[a-z0-9]{6,10}-[a-z0-9]{5}$/.exec(pod);
+  if (rs) return { namespace, kind: 'Deployment', name: rs[1]! };
+  const sts = /^(.+)-\d+$/.exec(pod);
+  if (sts) return { namespace, kind: 'StatefulSet', name: sts[1]! };
+  return { namespace, kind: 'Pod', name: pod };
+}
+
 /** The top workload of a pod: owner chain first, then known workloads by controller naming, then the name alone. */
 export function resolveWorkload(
   namespace: string,
@@ -50,32 +71,13 @@ export function resolveWorkload(
   owners: OwnerIndex,
   known: readonly WorkloadRef[],
 ): WorkloadRef {
-  const direct = owners.pods.get(nsKey(namespace, pod));
-  if (direct) {
-    const next =
-      direct.kind === 'ReplicaSet'
-        ? owners.replicaSets.get(nsKey(namespace, direct.name))
-        : direct.kind === 'Job'
-          ? owners.jobs.get(nsKey(namespace, direct.name))
-          : undefined;
-    const top = next ?? direct;
-    return { namespace, kind: top.kind, name: top.name };
-  }
+  const owned = byOwners(namespace, pod, owners);
+  if (owned) return owned;
   let best: WorkloadRef | undefined;
   for (const w of known) {
-    if (w.namespace !== namespace) continue;
-    const matches =
-      w.kind === 'Pod'
-        ? pod === w.name
-        : pod.startsWith(`${w.name}-`) && (POD_SUFFIX[w.kind]?.test(pod.slice(w.name.length + 1)) ?? false);
-    if (matches && (!best || w.name.length > best.name.length)) best = w;
+    if (w.namespace === namespace && isPodOf(w, pod) && (!best || w.name.length > best.name.length)) best = w;
   }
-  if (best) return best;
-  const rs = /^(.+)-[a-z0-9]{6,10}-[a-z0-9]{5}$/.exec(pod);
-  if (rs) return { namespace, kind: 'Deployment', name: rs[1]! };
-  const sts = /^(.+)-\d+$/.exec(pod);
-  if (sts) return { namespace, kind: 'StatefulSet', name: sts[1]! };
-  return { namespace, kind: 'Pod', name: pod };
+  return best ?? byName(namespace, pod);
 }
 
 export const workloadKey = (w: WorkloadRef): string => `${w.namespace}/${w.kind}/${w.name}`;

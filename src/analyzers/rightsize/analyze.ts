@@ -10,6 +10,7 @@ import type {
   ContainerRecommendation,
   ContainerRole,
   ContainerSpec,
+  HpaTarget,
   StrategyName,
 } from './types.js';
 
@@ -19,6 +20,8 @@ export interface RightsizeInput {
   readonly evidence: ReadonlyMap<string, ContainerEvidence>;
   /** Roles of init containers and sidecars known from kube-state-metrics, for containers without a manifest. */
   readonly roles?: ReadonlyMap<string, ContainerRole>;
+  /** HPA targets known from kube-state-metrics, by workload key, for workloads without a manifest. */
+  readonly hpas?: ReadonlyMap<string, HpaTarget>;
   /** With manifests, measured containers of workloads not in them are left out unless this is set. */
   readonly includeUnmanaged?: boolean;
 }
@@ -42,7 +45,7 @@ export function pairSpecs(input: RightsizeInput): { spec: ContainerSpec; evidenc
   if (input.specs.length === 0 || input.includeUnmanaged) {
     for (const [k, evidence] of input.evidence) {
       if (seen.has(k)) continue;
-      pairs.push({ spec: specFromEvidence(evidence, input.roles ?? new Map()), evidence });
+      pairs.push({ spec: specFromEvidence(evidence, input.roles ?? new Map(), input.hpas ?? new Map()), evidence });
     }
   }
   return pairs;

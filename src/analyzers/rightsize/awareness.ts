@@ -7,12 +7,20 @@ import type { ContainerEvidence, ContainerSpec, Reason, ResourceValues } from '.
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+interface Ctx {
+  readonly v: Mutable<ResourceValues>;
+  readonly e: ContainerEvidence;
+  readonly spec: ContainerSpec;
+  readonly p: RightsizeParams;
+  readonly reasons: Reason[];
+}
+
 /**
  * An HPA on CPU (or memory) holds average usage/request at its target utilisation. Sizing the request at a high
  * percentile would only shift the HPA's equilibrium; instead keep request = typical usage / target, so the HPA keeps
  * the replica count it has today and scales on the same signal.
  */
-function applyHpa(v: Mutable<ResourceValues>, e: ContainerEvidence, spec: ContainerSpec, reasons: Reason[]): void {
+function applyHpa({ v, e, spec, reasons }: Ctx): void {
   const hpa = spec.hpa;
   if (!hpa || spec.role !== 'app') return;
   if (hpa.cpuUtilization && e.cpu.p50 !== undefined) {
@@ -39,13 +47,7 @@ function applyHpa(v: Mutable<ResourceValues>, e: ContainerEvidence, spec: Contai
  * Throttled above the budget: observed usage was capped by the limit, so the measured peak understates demand.
  * The limit is removed (policy `none`) or raised to at least twice the current one.
  */
-function applyThrottling(
-  v: Mutable<ResourceValues>,
-  e: ContainerEvidence,
-  spec: ContainerSpec,
-  p: RightsizeParams,
-  reasons: Reason[],
-): void {
+function applyThrottling({ v, e, spec, p, reasons }: Ctx): void {
   if (p.cpuLimitPolicy === 'none') {
     if (v.cpuLimit !== undefined) reasons.push({ code: 'no-cpu-limit', resource: 'cpuLimit' });
     delete v.cpuLimit;
@@ -65,13 +67,7 @@ function applyThrottling(
 }
 
 /** OOM-killed: memory never below the limit it died at plus a margin (VPA: ×1.2 or +100MiB, whichever is more). */
-function applyOom(
-  v: Mutable<ResourceValues>,
-  e: ContainerEvidence,
-  spec: ContainerSpec,
-  p: RightsizeParams,
-  reasons: Reason[],
-): void {
+function applyOom({ v, e, spec, p, reasons }: Ctx): void {
   if (e.oomKills <= 0) return;
   const at = e.oomLimit ?? spec.current.memoryLimit;
   if (at === undefined) return;
@@ -89,9 +85,10 @@ export function applyAwareness(
 ): { values: ResourceValues; reasons: Reason[] } {
   const v: Mutable<ResourceValues> = { ...values };
   const reasons: Reason[] = [];
-  applyHpa(v, e, spec, reasons);
-  applyThrottling(v, e, spec, p, reasons);
-  applyOom(v, e, spec, p, reasons);
+  const ctx: Ctx = { v, e, spec, p, reasons };
+  applyHpa(ctx);
+  applyThrottling(ctx);
+  applyOom(ctx);
   if (spec.role === 'sidecar') reasons.push({ code: 'sidecar' });
   if (spec.shortLived) reasons.push({ code: 'short-lived', data: { pods: e.coverage.pods } });
   return { values: v, reasons };

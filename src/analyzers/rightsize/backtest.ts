@@ -51,45 +51,38 @@ interface Counts {
   aboveRequest: number;
   samples: number;
 }
+const zero = (): Counts => ({ oom: 0, throttled: 0, aboveRequest: 0, samples: 0 });
+const countAbove = (values: RangeSeries['values'], limit: number | undefined): number =>
+  limit === undefined ? 0 : values.reduce((n, [, v]) => (v > limit ? n + 1 : n), 0);
 
-function replayOne(
-  recs: readonly ContainerRecommendation[],
-  cpu: readonly RangeSeries[],
-  memory: readonly RangeSeries[],
-  resolve: SeriesResolver,
-  stepSeconds: number,
-): StrategyBacktest['containers'] {
-  const byKey = new Map(recs.map((r) => [containerKey(r.workload, r.container), r]));
+/** Per (workload, container): samples over the recommended memory limit, CPU samples over the CPU limit/request. */
+function countViolations(recs: readonly ContainerRecommendation[], input: BacktestInput): Map<string, Counts> {
+  const byKey = new Map(recs.map((r) => [containerKey(r.workload, r.container), r.recommended]));
   const counts = new Map<string, Counts>();
-  const bump = (k: string): Counts => {
-    const c = counts.get(k) ?? { oom: 0, throttled: 0, aboveRequest: 0, samples: 0 };
+  const at = (s: RangeSeries): { c: Counts; rec: ContainerRecommendation['recommended'] } => {
+    const k = input.resolve(s.labels['namespace'] ?? '', s.labels['pod'] ?? '', s.labels['container'] ?? '');
+    const c = counts.get(k) ?? zero();
     counts.set(k, c);
-    return c;
+    return { c, rec: byKey.get(k) };
   };
-  const minute = stepSeconds / 60;
-  for (const s of memory) {
-    const k = resolve(s.labels['namespace'] ?? '', s.labels['pod'] ?? '', s.labels['container'] ?? '');
-    const limit = byKey.get(k)?.recommended?.memoryLimit;
-    const c = bump(k);
+  for (const s of input.memory) {
+    const { c, rec } = at(s);
     c.samples += s.values.length;
-    if (limit !== undefined) for (const [, v] of s.values) if (v > limit) c.oom++;
+    c.oom += countAbove(s.values, rec?.memoryLimit);
   }
-  for (const s of cpu) {
-    const k = resolve(s.labels['namespace'] ?? '', s.labels['pod'] ?? '', s.labels['container'] ?? '');
-    const rec = byKey.get(k)?.recommended;
-    const c = bump(k);
-    for (const [, v] of s.values) {
-      if (rec?.cpuLimit !== undefined && v > rec.cpuLimit) c.throttled += minute;
-      if (rec?.cpuRequest !== undefined && v > rec.cpuRequest) c.aboveRequest += minute;
-    }
+  const minute = input.stepSeconds / 60;
+  for (const s of input.cpu) {
+    const { c, rec } = at(s);
+    c.throttled += countAbove(s.values, rec?.cpuLimit) * minute;
+    c.aboveRequest += countAbove(s.values, rec?.cpuRequest) * minute;
   }
+  return counts;
+}
+
+function replayOne(recs: readonly ContainerRecommendation[], input: BacktestInput): StrategyBacktest['containers'] {
+  const counts = countViolations(recs, input);
   return recs.map((r) => {
-    const c = counts.get(containerKey(r.workload, r.container)) ?? {
-      oom: 0,
-      throttled: 0,
-      aboveRequest: 0,
-      samples: 0,
-    };
+    const c = counts.get(containerKey(r.workload, r.container)) ?? zero();
     const ok = r.status === 'ok';
     return {
       workload: r.workload,
@@ -117,7 +110,7 @@ export interface BacktestInput {
 export function backtest(input: BacktestInput): BacktestResult {
   const strategies: StrategyBacktest[] = [];
   for (const [strategy, recs] of input.recommendations) {
-    const containers = replayOne(recs, input.cpu, input.memory, input.resolve, input.stepSeconds);
+    const containers = replayOne(recs, input);
     const t = totalsOf(recs);
     strategies.push({
       strategy,

@@ -4,10 +4,11 @@
  * holds more containers than `maxSeriesPerQuery` — and folds the answers into per-pod statistics.
  * No I/O of its own: the port does it.
  */
-import type { Labels, PromApi, RangeSeries } from '../../model/prom-api.js';
+import type { InstantSample, Labels, PromApi, RangeSeries } from '../../model/prom-api.js';
 import {
   chunkMatchers,
   discoverySelector,
+  hpaTargetsQuery,
   OWNER_SELECTORS,
   REPLAY_QUERIES,
   STAT_QUERIES,
@@ -26,6 +27,8 @@ export interface CollectOptions {
   readonly windowSeconds: number;
   readonly resolutionSeconds: number;
   readonly stats: readonly StatName[];
+  /** Also queried, per namespace, where kube-state-metrics reports an HPA with a resource target. */
+  readonly hpaStats?: readonly StatName[];
   readonly namespaces?: readonly string[];
   /** Containers per query before a namespace is split by pods. */
   readonly maxSeriesPerQuery?: number;
@@ -39,6 +42,8 @@ export interface PodRecord {
 export interface Collected {
   readonly pods: ReadonlyMap<string, PodRecord>;
   readonly owners: readonly Labels[];
+  /** `kube_horizontalpodautoscaler_spec_target_metric` samples (utilisation targets). */
+  readonly hpaTargets: readonly InstantSample[];
   readonly warnings: readonly string[];
   readonly partial: boolean;
   readonly queries: number;
@@ -88,18 +93,22 @@ export function planChunks(series: readonly Labels[], maxSeries: number): Chunk[
 
 export async function collectPodStats(prom: RightsizePromApi, opts: CollectOptions): Promise<Collected> {
   const range = { startSeconds: opts.endSeconds - opts.windowSeconds, endSeconds: opts.endSeconds };
-  const [discovered, owners] = await Promise.all([
+  const [discovered, owners, hpa] = await Promise.all([
     prom.series([discoverySelector(opts.namespaces)], range),
     prom.series([...OWNER_SELECTORS], range),
+    prom.instantQuery(hpaTargetsQuery(opts.windowSeconds), { timeSeconds: opts.endSeconds }),
   ]);
   const chunks = planChunks(discovered, opts.maxSeriesPerQuery ?? 1000);
+  const hpaNamespaces = new Set(hpa.series.map((s) => s.labels['namespace']));
+  const statsFor = (namespace: string): readonly StatName[] =>
+    hpaNamespaces.has(namespace) && opts.hpaStats ? [...new Set([...opts.stats, ...opts.hpaStats])] : opts.stats;
   const pods = new Map<string, { key: PodContainerKey; stats: PodStats }>();
   const warnings: string[] = [];
   let partial = false;
-  let queries = 2;
+  let queries = 3;
   await Promise.all(
     chunks.flatMap((chunk) =>
-      opts.stats.map(async (stat) => {
+      statsFor(chunk.namespace).map(async (stat) => {
         const scope: QueryScope = {
           matchers: chunkMatchers(chunk.namespace, chunk.pods),
           windowSeconds: opts.windowSeconds,
@@ -122,7 +131,7 @@ export async function collectPodStats(prom: RightsizePromApi, opts: CollectOptio
       }),
     ),
   );
-  return { pods, owners, warnings, partial, queries };
+  return { pods, owners, hpaTargets: hpa.series, warnings, partial, queries };
 }
 
 export interface ReplayOptions {

@@ -90,6 +90,7 @@ export const discoverySelector = (namespaces: readonly string[] | undefined): st
 
 /** Owners and init containers as kube-state-metrics exports them (read through the series API). */
 export const OWNER_SELECTORS = [
+  'kube_horizontalpodautoscaler_info',
   'kube_pod_owner',
   'kube_replicaset_owner',
   'kube_job_owner',
@@ -109,3 +110,8 @@ export function chunkMatchers(namespace: string, pods: readonly string[] | undef
   const ns = `namespace="${namespace.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   return pods ? `${ns},pod=~"${pods.map(escapeRegex).join('|')}"` : ns;
 }
+
+/** HPA resource targets as kube-state-metrics exports them (utilisation in percent), one small cluster-wide query. */
+export const hpaTargetsQuery = (windowSeconds: number): string =>
+  'max by (namespace, horizontalpodautoscaler, metric_name) (last_over_time(' +
+  `kube_horizontalpodautoscaler_spec_target_metric{metric_target_type="utilization"}[${windowSeconds}s]))`;

@@ -3,6 +3,7 @@
  * the requests and limits kube-state-metrics reported.
  */
 import { asArray, asNumber, asRecord, asString, isRecord, namespaceOf, type Resource } from '../../model/object.js';
+import type { InstantSample, Labels } from '../../model/prom-api.js';
 import type { ContainerView, Workload } from '../../model/workload.js';
 import { containerKey, workloadKey } from './aggregate.js';
 import type {
@@ -90,7 +91,12 @@ export function specsFromWorkloads(
 const SHORT_LIVED_KINDS = new Set(['Job', 'CronJob']);
 
 /** A spec for measured containers no manifest describes, from what kube-state-metrics reported. */
-export function specFromEvidence(e: ContainerEvidence, roles: ReadonlyMap<string, ContainerRole>): ContainerSpec {
+export function specFromEvidence(
+  e: ContainerEvidence,
+  roles: ReadonlyMap<string, ContainerRole>,
+  hpas: ReadonlyMap<string, HpaTarget>,
+): ContainerSpec {
+  const hpa = hpas.get(workloadKey(e.workload));
   return {
     workload: e.workload,
     container: e.container,
@@ -102,5 +108,27 @@ export function specFromEvidence(e: ContainerEvidence, roles: ReadonlyMap<string
     args: [],
     command: [],
     source: 'kube-state-metrics',
+    ...(hpa ? { hpa } : {}),
   };
+}
+
+/** HPA targets from kube-state-metrics: `kube_horizontalpodautoscaler_info` (scale target) + target metric samples. */
+export function hpaTargetsFromKsm(info: readonly Labels[], targets: readonly InstantSample[]): Map<string, HpaTarget> {
+  const byHpa = new Map<string, { -readonly [K in keyof HpaTarget]: HpaTarget[K] }>();
+  for (const t of targets) {
+    const { namespace, horizontalpodautoscaler: name, metric_name: metric } = t.labels;
+    if (!namespace || !name || (metric !== 'cpu' && metric !== 'memory')) continue;
+    const h = byHpa.get(`${namespace}/${name}`) ?? { name };
+    if (metric === 'cpu') h.cpuUtilization = t.value / 100;
+    else h.memoryUtilization = t.value / 100;
+    byHpa.set(`${namespace}/${name}`, h);
+  }
+  const out = new Map<string, HpaTarget>();
+  for (const l of info) {
+    const { namespace, horizontalpodautoscaler: name, scaletargetref_kind: kind, scaletargetref_name: target } = l;
+    if (l['__name__'] !== 'kube_horizontalpodautoscaler_info' || !namespace || !name || !kind || !target) continue;
+    const h = byHpa.get(`${namespace}/${name}`);
+    if (h) out.set(workloadKey({ namespace, kind, name: target }), h);
+  }
+  return out;
 }

@@ -17,6 +17,7 @@ import { buildReport, type Report, type RuleMeta } from '../../reporters/report.
 import type { QueryStats } from '../../sources/prometheus/limiter.js';
 import { readMetricsFiles } from '../../sources/prometheus/metrics-files.js';
 import type { CommandContext, CommandModule } from '../command.js';
+import { EXIT } from '../exit-codes.js';
 import { exitCodeFor, parseFailOn } from '../outcome.js';
 import { VERSION } from '../version.js';
 import {
@@ -83,6 +84,18 @@ async function openSource(flags: DiagnoseFlags, ctx: CommandContext, windowSecon
     stats: () => client.stats(),
     ...(info?.version ? { server: `${info.version}` } : {}),
   };
+}
+
+/** Every KPI empty from a live source usually means the data ended long before `--time`: say so. */
+function nothingMeasuredHint(run: SourceRun, result: DiagnoseResult, flags: DiagnoseFlags): DiagnoseResult {
+  if (run.period || result.kpis.some((k) => k.status !== 'not-measured')) return result;
+  const at = flags.time ? `at --time ${flags.time}` : 'now';
+  const hint: Diagnostic = {
+    code: 'not-measured',
+    severity: 'error',
+    message: `no KPI has data ${at} over --window ${flags.window}: is this the right Prometheus, and for a past incident pass --time (series older than 5 minutes are not found at "now")`,
+  };
+  return { ...result, diagnostics: [hint, ...result.diagnostics] };
 }
 
 const analyzerMetas = (): RuleMeta[] => [
@@ -194,10 +207,12 @@ export const diagnoseCommand: CommandModule = {
         windowSeconds,
         ...(run.period ? { period: run.period } : {}),
       });
-      const report = diagnoseReport(run, result, profile, windowSeconds);
+      const report = diagnoseReport(run, nothingMeasuredHint(run, result, flags), profile, windowSeconds);
       emitReport(report, flags, ctx);
       if (flags.summary !== false) ctx.io.stderr.write(summaryLine(run, result, performance.now() - started));
       ctx.setExit(exitCodeFor(report, failOn));
+      // nothing measured is never "healthy"
+      if (!result.kpis.some((k) => k.status !== 'not-measured' && k.status !== 'error')) ctx.setExit(EXIT.input);
     });
   },
 };

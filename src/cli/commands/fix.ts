@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createTwoFilesPatch } from 'diff';
 import { UsageError } from '../../core/errors.js';
@@ -103,11 +103,18 @@ export async function fixFiles(
   }
 }
 
-/** A unified diff of every change (`--dry-run`). */
-export const renderDiff = (changes: readonly FixFileChange[]): string =>
-  changes
-    .map((c) => createTwoFilesPatch(`a/${c.file}`, `b/${c.file}`, c.before, c.after, '', '', { context: 3 }))
+/** A unified diff of every change (`--dry-run`), with paths relative to `cwd` when they are below it (git style). */
+export function renderDiff(changes: readonly FixFileChange[], cwd: string): string {
+  const shown = (file: string): string => {
+    const rel = relative(cwd, resolve(cwd, file));
+    return rel.startsWith('..') || isAbsolute(rel) ? resolve(cwd, file).replace(/^\//, '') : rel;
+  };
+  return changes
+    .map((c) =>
+      createTwoFilesPatch(`a/${shown(c.file)}`, `b/${shown(c.file)}`, c.before, c.after, '', '', { context: 3 }),
+    )
     .join('');
+}
 
 interface FixFlags {
   readonly dryRun?: boolean;
@@ -149,7 +156,7 @@ export const fixCommand: CommandModule = {
             : `${flags.dryRun ? 'would fix' : 'fixed'} ${outcome.applied} finding(s) in ${outcome.changes.length} file(s)`;
         const tail = `${summary}; ${outcome.remaining.length} finding(s) remain${fixableLeft ? ` (${fixableLeft} fixable but not applicable)` : ''}.\n`;
         if (flags.dryRun) {
-          ctx.io.stdout.write(renderDiff(outcome.changes));
+          ctx.io.stdout.write(renderDiff(outcome.changes, ctx.io.cwd));
           ctx.io.stderr.write(tail);
         } else ctx.io.stdout.write(tail);
       });

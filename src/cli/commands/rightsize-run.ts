@@ -15,7 +15,7 @@ import { backtest, type BacktestResult } from '../../analyzers/rightsize/backtes
 import { collectPodStats, collectReplay, type RightsizePromApi } from '../../analyzers/rightsize/collect.js';
 import type { RightsizeParams } from '../../analyzers/rightsize/params.js';
 import { SPEC_STATS } from '../../analyzers/rightsize/queries.js';
-import { hpaTargets, refOfWorkload, specsFromWorkloads } from '../../analyzers/rightsize/spec.js';
+import { hpaTargets, hpaTargetsFromKsm, refOfWorkload, specsFromWorkloads } from '../../analyzers/rightsize/spec.js';
 import { statsNeeded } from '../../analyzers/rightsize/strategies.js';
 import {
   STRATEGY_NAMES,
@@ -63,13 +63,14 @@ export function manifestsOf(read: ReadResult | undefined): Manifests {
   return { specs, known: workloads.map(refOfWorkload), replicas };
 }
 
-async function evidenceFor(
-  prom: RightsizePromApi,
-  m: Manifests,
-  strategies: readonly StrategyName[],
-  window: { end: number; seconds: number },
-  opts: RightsizeRunOptions,
-) {
+interface EvidenceRequest {
+  readonly manifests: Manifests;
+  readonly strategies: readonly StrategyName[];
+  readonly window: { readonly end: number; readonly seconds: number };
+  readonly opts: RightsizeRunOptions;
+}
+
+async function evidenceFor(prom: RightsizePromApi, { manifests: m, strategies, window, opts }: EvidenceRequest) {
   const withHpa = m.specs.some((s) => s.hpa !== undefined);
   const stats = [
     ...statsNeeded(strategies, withHpa),
@@ -82,6 +83,7 @@ async function evidenceFor(
     windowSeconds: window.seconds,
     resolutionSeconds: opts.params.resolutionSeconds,
     stats,
+    hpaStats: ['cpuP50', 'memP50'],
     ...(namespaces ? { namespaces } : {}),
     ...(opts.maxSeriesPerQuery ? { maxSeriesPerQuery: opts.maxSeriesPerQuery } : {}),
   });
@@ -92,7 +94,8 @@ async function evidenceFor(
     replicas: m.replicas,
   });
   const roles = initContainerRoles(collected.owners, owners, m.known);
-  return { collected, owners, evidence, namespaces, roles };
+  const hpas = hpaTargetsFromKsm(collected.owners, collected.hpaTargets);
+  return { collected, owners, evidence, namespaces, roles, hpas };
 }
 
 function promDiagnostics(warnings: readonly string[], partial: boolean): Diagnostic[] {
@@ -113,11 +116,17 @@ export async function runRightsize(
 ): Promise<RightsizeRun> {
   const m = manifestsOf(read);
   const p = opts.params;
-  const main = await evidenceFor(prom, m, [p.strategy], { end: opts.endSeconds, seconds: p.historySeconds }, opts);
+  const main = await evidenceFor(prom, {
+    manifests: m,
+    strategies: [p.strategy],
+    window: { end: opts.endSeconds, seconds: p.historySeconds },
+    opts,
+  });
   const input = {
     specs: m.specs,
     evidence: main.evidence,
     roles: main.roles,
+    hpas: main.hpas,
     ...(opts.includeUnmanaged ? { includeUnmanaged: true } : {}),
   };
   const outcome = rightsize(input, p.strategy, p);
@@ -130,7 +139,12 @@ export async function runRightsize(
   if (opts.backtestTrainFraction !== undefined) {
     const start = opts.endSeconds - p.historySeconds;
     const split = start + Math.round(p.historySeconds * opts.backtestTrainFraction);
-    const train = await evidenceFor(prom, m, STRATEGY_NAMES, { end: split, seconds: split - start }, opts);
+    const train = await evidenceFor(prom, {
+      manifests: m,
+      strategies: STRATEGY_NAMES,
+      window: { end: split, seconds: split - start },
+      opts,
+    });
     const recommendations = new Map(
       STRATEGY_NAMES.map(
         (s) =>

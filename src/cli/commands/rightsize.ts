@@ -7,10 +7,12 @@ import { parseBytes, parseCpu } from '../../core/units.js';
 import { PROFILES } from '../../knowledge/profiles.js';
 import { DEFAULT_PARAMS, type CpuLimitPolicy, type RightsizeParams } from '../../analyzers/rightsize/params.js';
 import { isStrategyName, STRATEGY_NAMES } from '../../analyzers/rightsize/types.js';
-import { readInputs } from '../../sources/files/read.js';
+import { readInputs, type ReadResult } from '../../sources/files/read.js';
 import { PrometheusClient } from '../../sources/prometheus/client.js';
 import type { CommandModule } from '../command.js';
+import type { CliIo } from '../io.js';
 import { EXIT } from '../exit-codes.js';
+import { readLiveCluster } from '../live-audit.js';
 import { addOutputOptions, emitReport, profileOption, type OutputFlags } from './audit.js';
 import { parseSpan, parseTime, rightsizeReport, writeOutputs } from './rightsize-output.js';
 import { runRightsize } from './rightsize-run.js';
@@ -48,6 +50,9 @@ interface RightsizeFlags extends OutputFlags {
   readonly apply?: boolean;
   readonly maxSeriesPerQuery: string;
   readonly includeUnmanaged?: boolean;
+  readonly live?: boolean;
+  readonly kubeconfig?: string;
+  readonly context?: string;
 }
 
 function num(
@@ -105,6 +110,29 @@ export function paramsFrom(f: RightsizeFlags): RightsizeParams {
   };
 }
 
+function prometheusFrom(flags: RightsizeFlags, io: CliIo): PrometheusClient {
+  const url = flags.prometheus ?? io.env['KUBETUNE_PROMETHEUS_URL'];
+  if (!url) throw new UsageError('rightsize needs --prometheus <url> (or KUBETUNE_PROMETHEUS_URL)');
+  const token = flags.prometheusToken ?? io.env['KUBETUNE_PROMETHEUS_TOKEN'];
+  return new PrometheusClient({ url, ...(token ? { bearerToken: token } : {}) });
+}
+
+/** The current spec: manifests from paths, the live cluster with --live, or none (kube-state-metrics then). */
+async function readSpec(paths: readonly string[], flags: RightsizeFlags, io: CliIo): Promise<ReadResult | undefined> {
+  if (flags.live && paths.length) throw new UsageError('--live reads the spec from the cluster: give no paths');
+  if (flags.live) {
+    return readLiveCluster(
+      {
+        ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
+        ...(flags.context ? { context: flags.context } : {}),
+        ...(flags.namespace?.length === 1 ? { namespace: flags.namespace[0]! } : {}),
+      },
+      io,
+    );
+  }
+  return paths.length ? readInputs(paths, { stdin: io.stdin }) : undefined;
+}
+
 export const rightsizeCommand: CommandModule = {
   name: 'rightsize',
   register(program, ctx) {
@@ -152,15 +180,15 @@ export const rightsizeCommand: CommandModule = {
       .option('--helm-values <file>', 'write a Helm values snippet')
       .option('--apply', 'write the recommendations into the given manifest files (comments preserved)')
       .option('--max-series-per-query <n>', 'containers per query before a namespace is split by pods', '1000')
-      .option('--include-unmanaged', 'with manifests, also report measured workloads the manifests do not describe');
+      .option('--include-unmanaged', 'with manifests, also report measured workloads the manifests do not describe')
+      .option('--live', 'read the current spec (workloads, HPAs) from the cluster instead of files')
+      .option('--kubeconfig <file>', 'kubeconfig for --live')
+      .option('--context <name>', 'kube context for --live');
     addOutputOptions(cmd).action(async (paths: string[], flags: RightsizeFlags) => {
-      const url = flags.prometheus ?? ctx.io.env['KUBETUNE_PROMETHEUS_URL'];
-      if (!url) throw new UsageError('rightsize needs --prometheus <url> (or KUBETUNE_PROMETHEUS_URL)');
       if (flags.apply && paths.length === 0) throw new UsageError('--apply needs the manifest files to write');
       const params = paramsFrom(flags);
-      const token = flags.prometheusToken ?? ctx.io.env['KUBETUNE_PROMETHEUS_TOKEN'];
-      const prom = new PrometheusClient({ url, ...(token ? { bearerToken: token } : {}) });
-      const read = paths.length ? await readInputs(paths, { stdin: ctx.io.stdin }) : undefined;
+      const prom = prometheusFrom(flags, ctx.io);
+      const read = await readSpec(paths, flags, ctx.io);
       const now = ctx.io.now();
       const endSeconds = flags.end ? parseTime(flags.end) : Math.floor(now.getTime() / 1000);
       const trainFraction = num('train-fraction', flags.trainFraction, 0.5, (n) => n > 0 && n < 1);

@@ -5,7 +5,7 @@
  */
 import { parseAllDocuments, type Document } from 'yaml';
 import { isKubeObject, namespaceOf, refOf } from '../../model/object.js';
-import { toWorkload } from '../../model/workload.js';
+import { toWorkload, type ContainerView } from '../../model/workload.js';
 import type { ContainerRecommendation } from '../../analyzers/rightsize/types.js';
 import { resourcesBlock } from './patches.js';
 
@@ -26,6 +26,26 @@ const keyOf = (ns: string, kind: string, name: string, container: string): strin
 /** Whether the file indents `- item` under its parent key (`indentSeq`), judged from the source. */
 const indentsSequences = (text: string): boolean => !/\n( *)[\w.-]+:[ \t]*\r?\n\1- /.test(text);
 
+/** Writes one container's recommended resources and recomputed runtime settings into the document. */
+function setContainer(doc: Document, c: ContainerView, r: ContainerRecommendation): void {
+  const block = resourcesBlock(r.recommended ?? {}, r.current.cpuLimit !== undefined);
+  for (const [section, values] of Object.entries(block)) {
+    for (const [res, value] of Object.entries(values as Record<string, string | null>)) {
+      const path = [...c.path, 'resources', section, res];
+      if (value === null) doc.deleteIn(path);
+      else doc.setIn(path, value);
+    }
+  }
+  for (const change of r.runtime) {
+    if (change.where === 'args' || change.where === 'command') {
+      change.list?.forEach((v, i) => doc.setIn([...c.path, change.where, i], v));
+      continue;
+    }
+    const idx = c.env.findIndex((e) => e.name === change.where);
+    if (idx >= 0) doc.setIn([...c.path, 'env', idx, 'value'], change.to);
+  }
+}
+
 function applyToDocument(
   doc: Document,
   recs: ReadonlyMap<string, ContainerRecommendation>,
@@ -40,22 +60,7 @@ function applyToDocument(
   for (const c of [...w.containers, ...w.initContainers]) {
     const r = recs.get(keyOf(ns, w.kind, w.name, c.name));
     if (!r?.recommended) continue;
-    const block = resourcesBlock(r.recommended, r.current.cpuLimit !== undefined);
-    for (const [section, values] of Object.entries(block)) {
-      for (const [res, value] of Object.entries(values as Record<string, string | null>)) {
-        const path = [...c.path, 'resources', section, res];
-        if (value === null) doc.deleteIn(path);
-        else doc.setIn(path, value);
-      }
-    }
-    for (const change of r.runtime) {
-      if (change.where === 'args' || change.where === 'command') {
-        change.list?.forEach((v, i) => doc.setIn([...c.path, change.where, i], v));
-        continue;
-      }
-      const idx = c.env.findIndex((e) => e.name === change.where);
-      if (idx >= 0) doc.setIn([...c.path, 'env', idx, 'value'], change.to);
-    }
+    setContainer(doc, c, r);
     const node = doc.getIn(c.path, true) as { range?: [number, number, number] } | undefined;
     changes.push({
       workload: `${w.kind}/${ns}/${w.name}`,

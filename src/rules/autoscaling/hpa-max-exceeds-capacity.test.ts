@@ -11,5 +11,12 @@ ruleTester.run(rule, {
         path: ['spec', 'maxReplicas'],
       },
     ],
+    together: [
+      {
+        messageId: 'together',
+        data: { needed: '15', resource: 'cpu', allocatable: '11760m', nodes: 3, share: '10' },
+        object: 'HorizontalPodAutoscaler/shop/api',
+      },
+    ],
   },
 });

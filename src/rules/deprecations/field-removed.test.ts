@@ -9,7 +9,7 @@ ruleTester.run(rule, {
         data: {
           item: 'seccomp.security.alpha.kubernetes.io/pod',
           removedIn: '1.27',
-          effect: 'ignored',
+          consequence: 'it is ignored',
           replacement: 'securityContext.seccompProfile',
         },
         path: ['spec', 'template', 'metadata', 'annotations', 'seccomp.security.alpha.kubernetes.io/pod'],
@@ -18,7 +18,7 @@ ruleTester.run(rule, {
     glusterfs: [
       {
         messageId: 'removed',
-        data: { item: 'glusterfs', effect: 'fails at run time' },
+        data: { item: 'glusterfs', consequence: 'pods using it cannot start' },
         path: ['spec', 'template', 'spec', 'volumes', 0, 'glusterfs'],
       },
     ],

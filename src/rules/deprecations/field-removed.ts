@@ -6,6 +6,13 @@ import { fieldFactsFor, fieldState, type FieldFact } from '../../knowledge/api-v
 import { asArray, asRecord, type Resource } from '../../model/object.js';
 import { podTemplateOf } from '../../model/workload.js';
 
+const CONSEQUENCE: Readonly<Record<FieldFact['effect'], string>> = {
+  dropped: 'the API server drops it silently',
+  ignored: 'it is ignored',
+  rejected: 'the API server rejects the object',
+  'fails-at-runtime': 'pods using it cannot start',
+};
+
 interface Hit {
   readonly fact: FieldFact;
   readonly path: JsonPath;
@@ -58,7 +65,7 @@ export default defineRule({
   rationale:
     'Some settings disappear without an error: the API server drops removed fields, the kubelet ignores removed annotations (the alpha seccomp annotations since 1.27, the critical-pod annotation since 1.16), and pods with a removed in-tree volume plugin (glusterfs, cephfs, rbd…) fail to start on the node. The manifest still looks right while the cluster no longer does what it says. The replacement is given per item. Service fields are covered by service-field-removed. Data: knowledge/api-versions-fields.ts.',
   messages: {
-    removed: '{item} was removed in {removedIn} (target {version}) and is {effect}: use {replacement}.',
+    removed: '{item} was removed in {removedIn} (target {version}): {consequence}. Use {replacement}.',
     deprecated: '{item} is deprecated since {deprecatedIn}: use {replacement}.',
   },
   *check(resource, { kubeVersion }) {
@@ -66,12 +73,12 @@ export default defineRule({
     for (const { fact, path } of hits(resource)) {
       const state = fieldState(fact, kubeVersion);
       const item = String(path[path.length - 1]);
-      const effect = fact.effect === 'fails-at-runtime' ? 'fails at run time' : fact.effect;
+      const consequence = CONSEQUENCE[fact.effect];
       if (state === 'removed')
         yield {
           messageId: 'removed',
           path,
-          data: { item, removedIn: fact.removedIn!, version, effect, replacement: fact.replacement },
+          data: { item, removedIn: fact.removedIn!, version, consequence, replacement: fact.replacement },
         };
       else if (state === 'deprecated')
         yield {

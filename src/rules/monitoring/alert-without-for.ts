@@ -1,13 +1,12 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { parseDurationMs } from '../../core/units.js';
 import { selectorsOf } from '../../model/promql.js';
-import { parseQuery, queriesOf } from './queries.js';
+import { monitoringSources, parseQuery } from './queries.js';
 
 export default defineRule({
   id: 'alert-without-for',
   area: 'monitoring',
-  target: 'object',
-  kinds: ['PrometheusRule', 'ConfigMap'],
+  target: 'cluster',
   defaultSeverity: 'warning',
   summary: 'Alerting rules wait (for:) before firing.',
   rationale:
@@ -15,17 +14,19 @@ export default defineRule({
   messages: {
     noFor: '{where} has no for: it fires on a single evaluation and will flap.',
   },
-  *check(resource) {
-    for (const q of queriesOf(resource)) {
-      if (q.kind !== 'alert' || !q.rule) continue;
-      const forValue = q.rule['for'];
-      if (typeof forValue === 'string' && (parseDurationMs(forValue) ?? 0) > 0) continue;
-      const parsed = parseQuery(q.expr);
-      if (!parsed.ok) continue;
-      const selectors = selectorsOf(parsed.expr);
-      if (selectors.length === 0 || selectors.some((s) => s.selector.name === 'ALERTS')) continue;
-      const path = q.path[0] === 'data' ? q.path : [...q.path.slice(0, -1), 'for'];
-      yield { messageId: 'noFor', path, data: { where: q.where } };
+  *check(snapshot) {
+    for (const src of monitoringSources(snapshot)) {
+      for (const q of src.queries) {
+        if (q.kind !== 'alert' || !q.rule) continue;
+        const forValue = q.rule['for'];
+        if (typeof forValue === 'string' && (parseDurationMs(forValue) ?? 0) > 0) continue;
+        const parsed = parseQuery(q.expr);
+        if (!parsed.ok) continue;
+        const selectors = selectorsOf(parsed.expr);
+        if (selectors.length === 0 || selectors.some((s) => s.selector.name === 'ALERTS')) continue;
+        const path = q.path[0] === 'data' ? q.path : [...q.path.slice(0, -1), 'for'];
+        yield { at: src.at, messageId: 'noFor', path, data: { where: q.where } };
+      }
     }
   },
 });

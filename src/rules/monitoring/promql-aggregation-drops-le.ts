@@ -1,12 +1,28 @@
 import { defineRule } from '../../engine/define-rule.js';
+import type { PromExpr } from '../../model/promql.js';
 import { bucketSelectors, histogramQuantiles } from './histogram-helpers.js';
-import { excerpt, MONITORING_KINDS, parsedQueries } from './queries.js';
+import { excerpt, monitoringSources, parsedQueries } from './queries.js';
+
+/** Aggregations between histogram_quantile and its classic-histogram buckets that lose the le label. */
+function aggregationsDroppingLe(arg: PromExpr): string[] {
+  const buckets = bucketSelectors(arg);
+  if (buckets.length === 0) return []; // native histograms carry their buckets inside
+  const found = new Map<number, string>();
+  for (const { ancestors } of buckets) {
+    for (const a of [arg, ...ancestors]) {
+      if (a.type !== 'aggregate' || a.op === 'topk' || a.op === 'bottomk') continue;
+      const g = a.grouping;
+      const drops = g ? (g.mode === 'by' ? !g.labels.includes('le') : g.labels.includes('le')) : true;
+      if (drops) found.set(a.from, `${a.op}${g ? ` ${g.mode} (${g.labels.join(', ')})` : ''}`);
+    }
+  }
+  return [...found.values()];
+}
 
 export default defineRule({
   id: 'promql-aggregation-drops-le',
   area: 'monitoring',
-  target: 'object',
-  kinds: MONITORING_KINDS,
+  target: 'cluster',
   defaultSeverity: 'error',
   summary: 'Aggregations under histogram_quantile keep the le label.',
   rationale:
@@ -14,20 +30,13 @@ export default defineRule({
   messages: {
     dropsLe: '{where}: {aggregation} removes le before histogram_quantile: the query returns nothing. In: {query}',
   },
-  *check(resource) {
-    for (const { query, expr } of parsedQueries(resource)) {
-      for (const { arg } of histogramQuantiles(expr)) {
-        if (bucketSelectors(arg).length === 0) continue; // native histograms carry their buckets inside
-        const seen = new Set<number>();
-        for (const { ancestors } of bucketSelectors(arg)) {
-          for (const a of [arg, ...ancestors]) {
-            if (a.type !== 'aggregate' || seen.has(a.from)) continue;
-            const g = a.grouping;
-            const drops = g ? (g.mode === 'by' ? !g.labels.includes('le') : g.labels.includes('le')) : true;
-            if (!drops || a.op === 'topk' || a.op === 'bottomk') continue;
-            seen.add(a.from);
-            const aggregation = `${a.op}${g ? ` ${g.mode} (${g.labels.join(', ')})` : ''}`;
+  *check(snapshot) {
+    for (const src of monitoringSources(snapshot)) {
+      for (const { query, expr } of parsedQueries(src.queries)) {
+        for (const { arg } of histogramQuantiles(expr)) {
+          for (const aggregation of aggregationsDroppingLe(arg)) {
             yield {
+              at: src.at,
               messageId: 'dropsLe',
               path: query.path,
               data: { where: query.where, aggregation, query: excerpt(query.expr) },

@@ -10,5 +10,13 @@ ruleTester.run(rule, {
         path: ['spec', 'groups', 0, 'rules', 0, 'expr'],
       },
     ],
+    'rule-file': [
+      {
+        messageId: 'noRate',
+        data: { where: 'alert EtcdSlowCommit', metric: 'etcd_disk_backend_commit_duration_seconds_bucket' },
+        path: ['groups', 0, 'rules', 0, 'expr'],
+        object: 'PrometheusRuleFile/fail.rule-file.yaml',
+      },
+    ],
   },
 });

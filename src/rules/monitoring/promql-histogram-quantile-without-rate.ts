@@ -1,12 +1,11 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { bucketSelectors, histogramQuantiles, RANGE_FUNCTIONS } from './histogram-helpers.js';
-import { excerpt, MONITORING_KINDS, parsedQueries } from './queries.js';
+import { excerpt, monitoringSources, parsedQueries } from './queries.js';
 
 export default defineRule({
   id: 'promql-histogram-quantile-without-rate',
   area: 'monitoring',
-  target: 'object',
-  kinds: MONITORING_KINDS,
+  target: 'cluster',
   defaultSeverity: 'error',
   summary: 'histogram_quantile is applied to the rate of _bucket counters, not to the raw counters.',
   rationale:
@@ -15,16 +14,19 @@ export default defineRule({
     noRate:
       '{where}: histogram_quantile over {metric} without rate(): it measures all observations since start. In: {query}',
   },
-  *check(resource) {
-    for (const { query, expr } of parsedQueries(resource)) {
-      for (const { arg } of histogramQuantiles(expr)) {
-        for (const { selector, ancestors } of bucketSelectors(arg)) {
-          if (ancestors.some((a) => a.type === 'call' && RANGE_FUNCTIONS.has(a.fn))) continue;
-          yield {
-            messageId: 'noRate',
-            path: query.path,
-            data: { where: query.where, metric: selector.name!, query: excerpt(query.expr) },
-          };
+  *check(snapshot) {
+    for (const src of monitoringSources(snapshot)) {
+      for (const { query, expr } of parsedQueries(src.queries)) {
+        for (const { arg } of histogramQuantiles(expr)) {
+          for (const { selector, ancestors } of bucketSelectors(arg)) {
+            if (ancestors.some((a) => a.type === 'call' && RANGE_FUNCTIONS.has(a.fn))) continue;
+            yield {
+              at: src.at,
+              messageId: 'noRate',
+              path: query.path,
+              data: { where: query.where, metric: selector.name!, query: excerpt(query.expr) },
+            };
+          }
         }
       }
     }

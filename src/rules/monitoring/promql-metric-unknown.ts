@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { captureVersionFor, isJudgedMetric, lookupMetric } from '../../knowledge/metrics-catalogue.js';
 import { selectorsOf } from '../../model/promql.js';
-import { excerpt, MONITORING_KINDS, parsedQueries, queriesOf } from './queries.js';
+import { excerpt, monitoringSources, parsedQueries } from './queries.js';
 
 export default defineRule({
   id: 'promql-metric-unknown',
@@ -19,14 +19,14 @@ export default defineRule({
   *check(snapshot, { kubeVersion }) {
     const version = captureVersionFor(kubeVersion);
     if (!version) return;
-    const resources = MONITORING_KINDS.flatMap((k) => snapshot.byKind(k));
+    const sources = monitoringSources(snapshot);
     const recorded = new Set(
-      resources.flatMap((r) =>
-        queriesOf(r).flatMap((q) => (typeof q.rule?.['record'] === 'string' ? [q.rule['record']] : [])),
+      sources.flatMap((s) =>
+        s.queries.flatMap((q) => (typeof q.rule?.['record'] === 'string' ? [q.rule['record']] : [])),
       ),
     );
-    for (const resource of resources) {
-      for (const { query, expr } of parsedQueries(resource)) {
+    for (const src of sources) {
+      for (const { query, expr } of parsedQueries(src.queries)) {
         const reported = new Set<string>();
         for (const { selector } of selectorsOf(expr)) {
           const name = selector.name;
@@ -42,7 +42,7 @@ export default defineRule({
           yield {
             messageId: 'unknown',
             path: query.path,
-            at: resource,
+            at: src.at,
             data: { where: query.where, metric: name, version, query: excerpt(query.expr) },
           };
         }

@@ -1,13 +1,12 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { metricTypeOf } from '../../knowledge/metrics-catalogue.js';
 import { selectorsOf } from '../../model/promql.js';
-import { excerpt, MONITORING_KINDS, parsedQueries } from './queries.js';
+import { excerpt, monitoringSources, parsedQueries } from './queries.js';
 
 export default defineRule({
   id: 'promql-quantile-label-on-histogram',
   area: 'monitoring',
-  target: 'object',
-  kinds: MONITORING_KINDS,
+  target: 'cluster',
   defaultSeverity: 'error',
   summary: 'Queries do not select a quantile label on histogram metrics.',
   rationale:
@@ -16,18 +15,21 @@ export default defineRule({
     quantileOnHistogram:
       '{where}: {metric} is a histogram and has no quantile label: the selector matches nothing. In: {query}',
   },
-  *check(resource) {
-    for (const { query, expr } of parsedQueries(resource)) {
-      for (const { selector } of selectorsOf(expr)) {
-        const name = selector.name;
-        if (!name || !selector.matchers.some((m) => m.name === 'quantile')) continue;
-        const histogram = name.endsWith('_bucket') || metricTypeOf(name) === 'histogram';
-        if (histogram)
-          yield {
-            messageId: 'quantileOnHistogram',
-            path: query.path,
-            data: { where: query.where, metric: name, query: excerpt(query.expr) },
-          };
+  *check(snapshot) {
+    for (const src of monitoringSources(snapshot)) {
+      for (const { query, expr } of parsedQueries(src.queries)) {
+        for (const { selector } of selectorsOf(expr)) {
+          const name = selector.name;
+          if (!name || !selector.matchers.some((m) => m.name === 'quantile')) continue;
+          const histogram = name.endsWith('_bucket') || metricTypeOf(name) === 'histogram';
+          if (histogram)
+            yield {
+              at: src.at,
+              messageId: 'quantileOnHistogram',
+              path: query.path,
+              data: { where: query.where, metric: name, query: excerpt(query.expr) },
+            };
+        }
       }
     }
   },

@@ -14,5 +14,16 @@ ruleTester.run(rule, {
         path: ['data', 'api.json'],
       },
     ],
+    'dashboard-file': [
+      {
+        messageId: 'rateOnGauge',
+        data: {
+          where: 'dashboard "Controller" panel "Queue depth rate" target B',
+          fn: 'irate',
+          metric: 'workqueue_depth',
+        },
+        object: 'GrafanaDashboardFile/fail.dashboard-file.json',
+      },
+    ],
   },
 });

@@ -1,7 +1,10 @@
 import { parse as parseYaml } from 'yaml';
 import type { JsonPath } from '../../core/json-path.js';
 import { asArray, asRecord, asString, isRecord, type Resource } from '../../model/object.js';
+import type { Located } from '../../engine/types.js';
+import { isMonitoringFile } from '../../model/monitoring-file.js';
 import { parsePromQL, type ParsedPromQL } from '../../model/promql.js';
+import type { Snapshot } from '../../model/snapshot.js';
 
 /** One PromQL expression found in a monitoring object. */
 export interface MonitoringQuery {
@@ -122,8 +125,8 @@ export function parseQuery(expr: string): ParsedPromQL {
 }
 
 /** Queries that parse, with their AST. */
-export function* parsedQueries(resource: Resource) {
-  for (const q of queriesOf(resource)) {
+export function* parsedQueries(queries: readonly MonitoringQuery[]) {
+  for (const q of queries) {
     const r = parseQuery(q.expr);
     if (r.ok) yield { query: q, expr: r.expr };
   }
@@ -134,3 +137,31 @@ export const excerpt = (text: string, max = 60): string => {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
+
+/** Where monitoring queries live: Kubernetes objects (PrometheusRule, dashboard ConfigMaps…) and plain files. */
+export interface MonitoringSource {
+  readonly at: Located;
+  readonly queries: readonly MonitoringQuery[];
+}
+
+const fileCache = new WeakMap<object, readonly MonitoringQuery[]>();
+
+/** Every source of PromQL in the snapshot, objects first, then rule files and dashboard JSON files. */
+export function monitoringSources(snapshot: Snapshot): MonitoringSource[] {
+  const objects = MONITORING_KINDS.flatMap((k) => snapshot.byKind(k)).map((r) => ({
+    at: r as Located,
+    queries: queriesOf(r),
+  }));
+  const files = snapshot.components.filter(isMonitoringFile).map((c) => {
+    let queries = fileCache.get(c);
+    if (!queries) {
+      queries =
+        c.component === 'prometheus-rule-file'
+          ? ruleGroups(c.content['groups'], ['groups'], '')
+          : dashboardQueries(c.content, []);
+      fileCache.set(c, queries);
+    }
+    return { at: { ref: c.ref, ...(c.source ? { source: c.source } : {}) }, queries };
+  });
+  return [...objects, ...files].filter((s) => s.queries.length > 0);
+}

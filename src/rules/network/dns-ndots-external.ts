@@ -5,7 +5,10 @@ import type { Workload } from '../../model/workload.js';
 /** Kubernetes' default ndots in pod resolv.conf. */
 const DEFAULT_NDOTS = 5;
 const RECOMMENDED_NDOTS = '2';
-const HOST = /(?:^|[/@=,\s])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?=[:/]|$|[\s,])/gi;
+/** Host names in URLs (scheme://host) or host:port pairs; bare dotted words are too often file or class names. */
+const HOST =
+  /(?:[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s]*@)?|(?:^|[\s,;=]))((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?=:\d+|\/|$|[\s,;])/gi;
+const PORT_OR_URL = /:\/\/|:\d+/;
 const INTERNAL = /(\.svc|\.cluster\.local|\.local|\.internal|\.localdomain)$/i;
 
 function ndotsOf(w: Workload): number {
@@ -20,6 +23,7 @@ function externalHosts(w: Workload, ndots: number): string[] {
   const hosts = new Set<string>();
   for (const c of w.runningContainers) {
     for (const e of c.env) {
+      if (!PORT_OR_URL.test(e.value ?? '')) continue;
       for (const m of (e.value ?? '').matchAll(HOST)) {
         const host = m[1]!.toLowerCase();
         const dots = host.split('.').length - 1;

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/define-rule.js';
-import { serviceView } from './network-helpers.js';
+import { isCustomResource, serviceView } from './network-helpers.js';
 
 export default defineRule({
   id: 'service-selector-matches-nothing',
@@ -9,7 +9,7 @@ export default defineRule({
   defaultSeverity: 'warning',
   summary: 'A Service selector matches the pod template of some workload in its namespace.',
   rationale:
-    "A Service whose selector matches no pod has no endpoints: clients get connection refused or time out, and nothing in the cluster reports it as an error. It usually comes from a label renamed in the Deployment but not in the Service, or from a typo. Checked when the input holds workloads in the Service's namespace (otherwise the pods may be defined elsewhere).",
+    "A Service whose selector matches no pod has no endpoints: clients get connection refused or time out, and nothing in the cluster reports it as an error. It usually comes from a label renamed in the Deployment but not in the Service, or from a typo. Checked when the input holds workloads in the Service's namespace and no custom resources there (otherwise the pods may be defined elsewhere, or created by an operator as Prometheus and Alertmanager pods are).",
   messages: {
     noMatch:
       'selector {selector} matches no pod template among the {count} workload(s) of namespace {namespace}: the Service has no endpoints.',
@@ -19,6 +19,7 @@ export default defineRule({
     if (!svc.selector || svc.type === 'ExternalName') return;
     const workloads = snapshot.workloadsIn(svc.namespace);
     if (workloads.length === 0 || snapshot.workloadsMatching(svc.namespace, svc.selector).length > 0) return;
+    if (snapshot.inNamespace(svc.namespace).some(isCustomResource)) return; // operator-managed pods (Prometheus, Alertmanager…)
     const selector = Object.entries(svc.selector.matchLabels ?? {})
       .map(([k, v]) => `${k}=${v}`)
       .join(',');

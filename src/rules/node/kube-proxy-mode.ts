@@ -4,6 +4,13 @@ import { IPTABLES_SERVICE_LIMIT, proxyModeState } from '../../knowledge/kube-pro
 import { asString } from '../../model/object.js';
 import { asComponent } from '../../model/components/types.js';
 
+const STATE_MESSAGE: Partial<Record<string, 'removed' | 'notYet' | 'alpha' | 'deprecated'>> = {
+  removed: 'removed',
+  'not-yet': 'notYet',
+  alpha: 'alpha',
+  deprecated: 'deprecated',
+};
+
 export default defineRule({
   id: 'kube-proxy-mode',
   area: 'node',
@@ -30,13 +37,15 @@ export default defineRule({
     const mode = asString(c.raw['mode']) || 'iptables';
     const path = [...c.base, 'mode'];
     const { state, fact } = proxyModeState(mode, kubeVersion);
-    const data = { mode, version: formatKubeVersion(kubeVersion) };
-    if (state === 'removed')
-      return yield { messageId: 'removed', path, data: { ...data, removedIn: fact?.removedIn ?? '?' } };
-    if (state === 'not-yet') return yield { messageId: 'notYet', path, data: { ...data, since: fact?.since ?? '?' } };
-    if (state === 'alpha') return yield { messageId: 'alpha', path, data };
-    if (state === 'deprecated')
-      return yield { messageId: 'deprecated', path, data: { ...data, deprecatedIn: fact?.deprecatedIn ?? '?' } };
+    const data = {
+      mode,
+      version: formatKubeVersion(kubeVersion),
+      removedIn: fact?.removedIn ?? '?',
+      since: fact?.since ?? '?',
+      deprecatedIn: fact?.deprecatedIn ?? '?',
+    };
+    const messageId = STATE_MESSAGE[state];
+    if (messageId) return yield { messageId, path, data };
     const opt = ctx.options['services'];
     const services = typeof opt === 'number' ? opt : ctx.snapshot.byKind('Service').length;
     if (mode === 'iptables' && services > IPTABLES_SERVICE_LIMIT) {

@@ -19,12 +19,7 @@ export default defineRule({
     const runc = [...c.criRuntimePath, 'containerd', 'runtimes', 'runc'];
     const value = getAt(c.raw, [...runc, 'options', 'SystemdCgroup']);
     if (value === true) return;
-    const path =
-      value === undefined
-        ? getAt(c.raw, runc) === undefined
-          ? c.criRuntimePath
-          : runc
-        : [...runc, 'options', 'SystemdCgroup'];
+    const path = nearestPath(c, [...runc, 'options', 'SystemdCgroup']);
     yield { messageId: 'off', path, data: { value: value === undefined ? 'not set (default false)' : String(value) } };
   },
 });

@@ -25,5 +25,6 @@ ruleTester.run(rule, {
       },
     ],
     'xmx-too-low': [{ messageId: 'tooLow', data: { heap: '512MiB', share: 25, min: 50 } }],
+    'xms-above-xmx': [{ messageId: 'initialAboveMax', data: { initial: '2GiB', setting: '-Xms2g', heap: '1.5GiB' } }],
   },
 });

@@ -1,9 +1,24 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { appendEnvToken, recommendRuntimeSettings, RUNTIME_GUIDE } from '../../model/runtime-recommend.js';
+import type { RuntimeSettings } from '../../model/runtime-settings.js';
+import type { ContainerView } from '../../model/workload.js';
 import { containerRuntimes, percent, size } from './runtime-containers.js';
 
 /** Default -XX:MaxRAMPercentage of HotSpot with container support (JDK 10+, 8u191+). */
 const DEFAULT_HEAP_SHARE = 0.25;
+
+/** No -Xmx and no MaxRAMPercentage: HotSpot takes 25%; the fix adds MaxRAMPercentage to JAVA_TOOL_OPTIONS. */
+function defaultHeap(c: ContainerView, r: RuntimeSettings, limit: number) {
+  const env = c.env.findIndex((e) => e.name === 'JAVA_TOOL_OPTIONS' && e.value !== undefined);
+  const token = `-XX:MaxRAMPercentage=${(RUNTIME_GUIDE.jvmHeapShare * 100).toFixed(1)}`;
+  const current = env >= 0 ? { name: 'JAVA_TOOL_OPTIONS', index: env, value: c.env[env]!.value! } : undefined;
+  return {
+    messageId: 'defaultHeap' as const,
+    path: [...c.path, 'resources', 'limits', 'memory'],
+    data: { container: c.name, limit: size(limit), heap: size(limit * DEFAULT_HEAP_SHARE) },
+    fix: [appendEnvToken(r, current, 'JAVA_TOOL_OPTIONS', token)],
+  };
+}
 
 export default defineRule({
   id: 'jvm-heap-vs-memory-limit',
@@ -13,7 +28,7 @@ export default defineRule({
   fixable: true,
   summary: 'The JVM heap is about 75% of the container memory limit.',
   rationale:
-    'The heap is only part of a JVM: metaspace, code cache, thread stacks, GC structures and direct buffers live outside it. A heap at or above the memory limit gets the container OOM-killed by the kernel instead of throwing a diagnosable OutOfMemoryError; one close to it leaves no room for the rest. Without any heap setting HotSpot takes only 25% of the limit and wastes the other 75%. The guide sizes the heap at ~75% of the limit, preferably with -XX:MaxRAMPercentage=75 so it follows the limit when the limit changes. The fix rewrites -Xmx or MaxRAMPercentage to 75% (or adds MaxRAMPercentage to JAVA_TOOL_OPTIONS).',
+    'The heap is only part of a JVM: metaspace, code cache, thread stacks, GC structures and direct buffers live outside it. A heap at or above the memory limit gets the container OOM-killed by the kernel instead of throwing a diagnosable OutOfMemoryError; one close to it leaves no room for the rest. Without any heap setting HotSpot takes only 25% of the limit and wastes the other 75%. An initial heap (-Xms) above the maximum stops the JVM at start. The guide sizes the heap at ~75% of the limit, preferably with -XX:MaxRAMPercentage=75 so it follows the limit when the limit changes. The fix rewrites -Xmx or MaxRAMPercentage to 75% (or adds MaxRAMPercentage to JAVA_TOOL_OPTIONS).',
   messages: {
     exceedsLimit:
       '{container}: JVM heap {heap} ({setting}) is {share}% of the memory limit {limit}: the kernel OOM-kills the container before the heap fills.',
@@ -21,6 +36,8 @@ export default defineRule({
       '{container}: JVM heap {heap} ({setting}) is {share}% of the memory limit {limit} (max {max}%): off-heap memory has too little room.',
     tooLow:
       '{container}: JVM heap {heap} ({setting}) is only {share}% of the memory limit {limit} (min {min}%): the rest of the limit is wasted.',
+    initialAboveMax:
+      '{container}: initial heap {initial} ({setting}) is above the maximum heap {heap}: the JVM refuses to start.',
     defaultHeap:
       '{container}: no heap setting, so the JVM takes the default 25% of the memory limit {limit} ({heap}); set -XX:MaxRAMPercentage=75.',
   },
@@ -34,19 +51,19 @@ export default defineRule({
       );
       const setting = jvm.maxHeap ?? jvm.maxRamPercentage;
       if (!setting) {
-        const env = c.env.findIndex((e) => e.name === 'JAVA_TOOL_OPTIONS' && e.value !== undefined);
-        const token = `-XX:MaxRAMPercentage=${(RUNTIME_GUIDE.jvmHeapShare * 100).toFixed(1)}`;
-        const current = env >= 0 ? { name: 'JAVA_TOOL_OPTIONS', index: env, value: c.env[env]!.value! } : undefined;
-        const fix = [appendEnvToken(r, current, 'JAVA_TOOL_OPTIONS', token)];
-        yield {
-          messageId: 'defaultHeap',
-          path: [...c.path, 'resources', 'limits', 'memory'],
-          data: { container: c.name, limit: size(limit), heap: size(limit * DEFAULT_HEAP_SHARE) },
-          fix,
-        };
+        yield defaultHeap(c, r, limit);
         continue;
       }
       const heap = jvm.maxHeap ? jvm.maxHeap.value : (jvm.maxRamPercentage!.value / 100) * limit;
+      if (jvm.initialHeap && jvm.initialHeap.value > heap) {
+        const data = {
+          container: c.name,
+          initial: size(jvm.initialHeap.value),
+          setting: jvm.initialHeap.raw,
+          heap: size(heap),
+        };
+        yield { messageId: 'initialAboveMax', path: jvm.initialHeap.site.path, data };
+      }
       const share = heap / limit;
       const data = {
         container: c.name,

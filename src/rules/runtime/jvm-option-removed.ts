@@ -8,6 +8,25 @@ import { containerRuntimes } from './runtime-containers.js';
 const jdkOption = (options: Readonly<Record<string, unknown>>): number | undefined =>
   typeof options['jdkVersion'] === 'number' ? options['jdkVersion'] : undefined;
 
+interface Dead {
+  readonly o: JvmOption;
+  readonly messageId: 'expired' | 'obsolete' | 'unknownJdk';
+  readonly data: Record<string, string | number>;
+}
+
+/** Whether an option no longer works on `jdk` (or, with an unknown JDK, on some JDK), and how to say it. */
+function classify(o: JvmOption, container: string, jdk: number | undefined): Dead | undefined {
+  const change = findJvmOptionChange(o.name);
+  const gone = change && removedIn(change);
+  if (!change || gone === undefined) return undefined;
+  const base = { container, option: o.raw, replacement: change.replacement };
+  if (jdk === undefined) return { o, messageId: 'unknownJdk', data: { ...base, removedIn: gone } };
+  const state = jvmOptionState(change, jdk);
+  if (state === 'expired') return { o, messageId: 'expired', data: { ...base, jdk, expiredIn: change.expiredIn! } };
+  if (state === 'obsolete') return { o, messageId: 'obsolete', data: { ...base, jdk, obsoleteIn: change.obsoleteIn! } };
+  return undefined;
+}
+
 export default defineRule({
   id: 'jvm-option-removed',
   area: 'runtime',
@@ -26,32 +45,11 @@ export default defineRule({
   },
   *check(workload, { options }) {
     for (const { container: c, runtime: r } of containerRuntimes(workload)) {
-      const jvm = r.jvm;
-      if (!jvm) continue;
-      const jdk = jvm.jdkVersion ?? jdkOption(options);
-      const dead: JvmOption[] = [];
-      const found: {
-        o: JvmOption;
-        messageId: 'expired' | 'obsolete' | 'unknownJdk';
-        data: Record<string, string | number>;
-      }[] = [];
-      for (const o of jvm.options) {
-        const change = findJvmOptionChange(o.name);
-        const gone = change && removedIn(change);
-        if (!change || gone === undefined) continue;
-        const base = { container: c.name, option: o.raw, replacement: change.replacement };
-        if (jdk === undefined) {
-          found.push({ o, messageId: 'unknownJdk', data: { ...base, removedIn: gone } });
-          continue;
-        }
-        const state = jvmOptionState(change, jdk);
-        if (state !== 'expired' && state !== 'obsolete') continue;
-        dead.push(o);
-        if (state === 'expired')
-          found.push({ o, messageId: 'expired', data: { ...base, jdk, expiredIn: change.expiredIn! } });
-        else found.push({ o, messageId: 'obsolete', data: { ...base, jdk, obsoleteIn: change.obsoleteIn! } });
-      }
+      if (!r.jvm) continue;
+      const jdk = r.jvm.jdkVersion ?? jdkOption(options);
+      const found = r.jvm.options.flatMap((o) => classify(o, c.name, jdk) ?? []);
       // One fix per container removes every dead option at once (removals in one field must not be applied twice).
+      const dead = jdk === undefined ? [] : found.map((f) => f.o);
       const fix = dead.length > 0 ? removeTokens(dead.map((o) => o.site)) : undefined;
       for (const [i, f] of found.entries()) {
         yield { messageId: f.messageId, path: f.o.site.path, data: f.data, ...(i === 0 && fix ? { fix } : {}) };

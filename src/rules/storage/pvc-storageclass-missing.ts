@@ -14,7 +14,7 @@ export default defineRule({
       'claim {claim} asks for StorageClass {storageClass}, which does not exist (known: {known}): it stays Pending.',
   },
   *check(snapshot) {
-    const classes = snapshot.byKind('StorageClass').map((r) => r.ref.name);
+    const classes = [...new Set(snapshot.byKind('StorageClass').map((r) => r.ref.name))].sort();
     if (classes.length === 0) return;
     for (const c of allClaims(snapshot)) {
       if (c.storageClassName === undefined || c.storageClassName === '' || classes.includes(c.storageClassName))
@@ -23,7 +23,11 @@ export default defineRule({
         messageId: 'missing',
         path: c.path,
         at: c.at,
-        data: { claim: c.name, storageClass: c.storageClassName, known: classes.sort().join(', ') },
+        data: {
+          claim: c.name,
+          storageClass: c.storageClassName,
+          known: classes.length > 6 ? `${classes.slice(0, 6).join(', ')}, …` : classes.join(', '),
+        },
       };
     }
   },

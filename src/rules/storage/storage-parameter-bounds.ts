@@ -1,11 +1,45 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { tryParseQuantity } from '../../core/units.js';
-import { EBS_PROVISIONERS, EBS_VOLUME_BOUNDS } from '../../knowledge/storage.js';
+import { EBS_PROVISIONERS, EBS_VOLUME_BOUNDS, type EbsVolumeBounds } from '../../knowledge/storage.js';
 import { asRecord, asString } from '../../model/object.js';
 import { claimsOfClass } from './storage-claims.js';
 
 const GIB = 2 ** 30;
 const num = (v: unknown): number | undefined => (v === undefined ? undefined : Number(v));
+
+const outside = (v: number, [min, max]: readonly [number, number]): boolean => v < min || v > max;
+
+/** Violations of one class's own parameters: IOPS and throughput ranges, throughput per IOPS. */
+function* parameterViolations(
+  type: string,
+  b: EbsVolumeBounds,
+  iops: number | undefined,
+  throughput: number | undefined,
+) {
+  if (iops !== undefined && outside(iops, b.iops))
+    yield {
+      messageId: 'iopsRange' as const,
+      path: ['parameters', 'iops'],
+      data: { type, iops, min: b.iops[0], max: b.iops[1] },
+    };
+  if (throughput === undefined) return;
+  const path = ['parameters', 'throughput'];
+  if (b.throughputMiBs && outside(throughput, b.throughputMiBs))
+    yield {
+      messageId: 'throughputRange' as const,
+      path,
+      data: { type, throughput, min: b.throughputMiBs[0], max: b.throughputMiBs[1] },
+    };
+  const effectiveIops = iops ?? b.iops[0];
+  if (b.throughputPerIops && throughput > effectiveIops * b.throughputPerIops) {
+    const needed = Math.ceil(throughput / b.throughputPerIops);
+    yield {
+      messageId: 'throughputPerIops' as const,
+      path,
+      data: { type, throughput, needed, ratio: b.throughputPerIops, iops: effectiveIops },
+    };
+  }
+}
 
 export default defineRule({
   id: 'storage-parameter-bounds',
@@ -30,48 +64,13 @@ export default defineRule({
     const b = EBS_VOLUME_BOUNDS[type];
     if (!b) return;
     const iops = num(params['iops']);
-    const throughput = num(params['throughput']);
-    if (iops !== undefined && (iops < b.iops[0] || iops > b.iops[1]))
-      yield {
-        messageId: 'iopsRange',
-        path: ['parameters', 'iops'],
-        data: { type, iops, min: b.iops[0], max: b.iops[1] },
-      };
-    if (
-      throughput !== undefined &&
-      b.throughputMiBs &&
-      (throughput < b.throughputMiBs[0] || throughput > b.throughputMiBs[1])
-    )
-      yield {
-        messageId: 'throughputRange',
-        path: ['parameters', 'throughput'],
-        data: { type, throughput, min: b.throughputMiBs[0], max: b.throughputMiBs[1] },
-      };
-    const effectiveIops = iops ?? b.iops[0];
-    if (throughput !== undefined && b.throughputPerIops && throughput > effectiveIops * b.throughputPerIops)
-      yield {
-        messageId: 'throughputPerIops',
-        path: ['parameters', 'throughput'],
-        data: {
-          type,
-          throughput,
-          needed: Math.ceil(throughput / b.throughputPerIops),
-          ratio: b.throughputPerIops,
-          iops: effectiveIops,
-        },
-      };
+    yield* parameterViolations(type, b, iops, num(params['throughput']));
     if (iops === undefined) return;
     for (const claim of claimsOfClass(snapshot, resource.ref.name)) {
-      const size = tryParseQuantity(claim.storage);
-      if (size === undefined || size <= 0) continue;
-      const gib = size / GIB;
-      if (iops / gib <= b.iopsPerGiB) continue;
-      yield {
-        messageId: 'iopsPerGiB',
-        path: claim.path,
-        at: claim.at,
-        data: { type, claim: claim.name, size: Math.round(gib * 100) / 100, iops, max: b.iopsPerGiB },
-      };
+      const gib = (tryParseQuantity(claim.storage) ?? 0) / GIB;
+      if (gib <= 0 || iops / gib <= b.iopsPerGiB) continue;
+      const data = { type, claim: claim.name, size: Math.round(gib * 100) / 100, iops, max: b.iopsPerGiB };
+      yield { messageId: 'iopsPerGiB' as const, path: claim.path, at: claim.at, data };
     }
   },
 });

@@ -6,6 +6,7 @@ import { DOCKER_READER } from './configs/docker.js';
 import { ETCD_CONFIG_READER, ETCD_ENV_READER } from './configs/etcd.js';
 import { FLAG_FILE_READER, SYSTEMD_UNIT_READER } from './configs/flag-files.js';
 import { SYSCTL_READER } from './configs/sysctl.js';
+import { MONITORING_FILE_READER } from './monitoring-files.js';
 
 /** Reads a non-Kubernetes config file (containerd TOML, sysctl.conf, systemd unit, flag file...). */
 export interface ComponentFileReader {
@@ -29,6 +30,7 @@ export const COMPONENT_READERS: readonly ComponentFileReader[] = [
   ETCD_ENV_READER,
   FLAG_FILE_READER,
   ETCD_CONFIG_READER,
+  MONITORING_FILE_READER,
   CILIUM_VALUES_READER,
   UNRECOGNISED_READER,
 ];

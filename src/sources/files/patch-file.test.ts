@@ -74,14 +74,20 @@ describe('patchFileText (YAML)', () => {
       { ref: ref('ConfigMap', 'first', 'shop'), ops: [{ op: 'remove', path: ['data', 'a'] }] },
     ];
     const r = patchFileText('x.yaml', MULTI, fixes);
-    const [cm, dep] = parseAllDocuments(r.text).map((d) => d.toJS() as Record<string, any>);
-    expect(cm!['data']).toEqual({});
-    expect(dep!['spec'].template.spec.containers[0].resources.limits).toEqual({
+    const [cm, dep] = parseAllDocuments(r.text).map(
+      (d) =>
+        d.toJS() as {
+          data: unknown;
+          spec: { template: { spec: { dnsPolicy: string; containers: { resources: { limits: unknown } }[] } } };
+        },
+    );
+    expect(cm!.data).toEqual({});
+    expect(dep!.spec.template.spec.containers[0]!.resources.limits).toEqual({
       cpu: '2',
       memory: '2Gi',
       'ephemeral-storage': '1Gi',
     });
-    expect(dep!['spec'].template.spec.dnsPolicy).toBe('ClusterFirstWithHostNet');
+    expect(dep!.spec.template.spec.dnsPolicy).toBe('ClusterFirstWithHostNet');
     expect(r.text).toContain('# header comment');
     expect(r.text).toContain('name: api   # owned by team-a');
     expect(r.text).toContain('limits: {cpu: "2", memory: 2Gi, ephemeral-storage: 1Gi}');
@@ -156,5 +162,18 @@ describe('patchFileText (JSON)', () => {
     expect(r.text).toBe(
       json.replace('"type": "ClusterIP"', '"type": "ClusterIP",\n                "externalTrafficPolicy": "Local"'),
     );
+  });
+});
+
+describe('patchFileText (line endings and broken neighbours)', () => {
+  it('keeps CRLF line endings and leaves a broken document alone', () => {
+    const text = MULTI.replace(/\n/g, '\r\n') + '---\r\nbroken: [unclosed\r\n';
+    const fix: FileFix = {
+      ref: ref('ConfigMap', 'first', 'shop'),
+      ops: [{ op: 'replace', path: ['data', 'a'], value: '2' }],
+    };
+    const r = patchFileText('x.yaml', text, [fix]);
+    expect(r.applied).toHaveLength(1);
+    expect(r.text).toBe(text.replace('a: "1"   # keep me', 'a: "2" # keep me'));
   });
 });

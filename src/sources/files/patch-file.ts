@@ -118,7 +118,7 @@ function applyToDoc(doc: Document, base: JsonPath, op: FileEdit): void {
 
 /** Serialisation options that reproduce the file's own style (flow padding, sequence indentation, no folding). */
 function styleOf(text: string) {
-  const seq = /^( *)[\w"'.\/-]+:\s*\n( *)- /m.exec(text);
+  const seq = /^( *)[\w"'./-]+:\s*\n( *)- /m.exec(text);
   return {
     lineWidth: 0,
     minContentWidth: 0,
@@ -134,12 +134,13 @@ function styleOf(text: string) {
  */
 function mergeLines(original: string, before: string, after: string): string {
   const orig = original.split('\n');
+  const eol = original.includes('\r\n') ? '\r' : ''; // keep CRLF files CRLF
   const base = before.split('\n');
   if (orig.length !== base.length) return after;
   const out: string[] = [];
   let i = 0;
   for (const part of diffArrays(base, after.split('\n'))) {
-    if (part.added) out.push(...part.value);
+    if (part.added) out.push(...part.value.map((l) => l + eol));
     else if (part.removed) i += part.value.length;
     else {
       out.push(...orig.slice(i, i + part.value.length));
@@ -158,7 +159,7 @@ function findDoc(docs: readonly Document[], values: readonly unknown[], f: FileF
 function patchYaml(text: string, fixes: readonly FileFix[]): PatchResult {
   const docs = parseAllDocuments(text);
   if (!Array.isArray(docs)) return { text, applied: [], deferred: fixes };
-  const values = docs.map((d) => d.toJS() as unknown);
+  const values = docs.map((d) => (d.errors.length > 0 ? undefined : (d.toJS() as unknown)));
   const segmentOf = (i: number): string => text.slice(i === 0 ? 0 : docs[i]!.range[0], docs[i]!.range[1]);
   const styles = docs.map((_, i) => styleOf(segmentOf(i)));
   const applied: FileFix[] = [];
@@ -185,19 +186,20 @@ function patchYaml(text: string, fixes: readonly FileFix[]): PatchResult {
       const before = changed.get(i);
       out += text.slice(pos, start);
       const segment = text.slice(start, end);
-      const after = d.toString(styles[i]);
-      out += before === undefined ? segment : exact ? mergeLines(segment, before, after) : after;
+      if (before === undefined) out += segment;
+      else out += exact ? mergeLines(segment, before, d.toString(styles[i])) : d.toString(styles[i]);
       pos = end;
     });
     return out + text.slice(pos);
   };
-  const expected = docs.map((d) => d.toJS() as unknown);
+  const expected = docs.map((d, i) => (changed.has(i) ? (d.toJS() as unknown) : undefined));
   const merged = render(true);
   const check = parseAllDocuments(merged);
   const ok =
     Array.isArray(check) &&
     check.length === docs.length &&
-    check.every((d, i) => d.errors.length === 0 && isDeepEqual(d.toJS(), expected[i]));
+    // documents without fixes keep their text, including any error they already had
+    check.every((d, i) => !changed.has(i) || (d.errors.length === 0 && isDeepEqual(d.toJS(), expected[i])));
   return { text: ok ? merged : render(false), applied, deferred };
 }
 

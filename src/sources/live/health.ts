@@ -5,14 +5,23 @@ import { APISERVER_METRICS_KIND } from './apiserver-metrics.js';
 /** The guide's continuous check (GUIDE.md §7): healthy while cluster CPU < 80 % and memory < 85 %. */
 export const HEALTH_LIMITS = { cpuPercent: 80, memoryPercent: 85 } as const;
 
+/**
+ * The guide's API p99 (GUIDE.md §7, per verb over 5 minutes), reduced to the worst verb for one number; WATCH and
+ * CONNECT are long-running by design and left out.
+ */
+export const API_P99_PROMQL =
+  'max(histogram_quantile(0.99, sum by (le, verb) (rate(apiserver_request_duration_seconds_bucket{verb!~"WATCH|WATCHLIST|CONNECT"}[5m]))))';
+
 /** One line of the 30-minute health log. `null` means not measured (no metrics-server, /metrics forbidden...). */
 export interface HealthRecord {
   readonly timestamp: string;
   readonly context: string;
   readonly cpuPercent: number | null;
   readonly memoryPercent: number | null;
-  /** p99 of non-long-running API requests from the API server's own histogram (cumulative since it started). */
+  /** API request latency p99 (worst verb, long-running verbs excluded). */
   readonly apiP99Ms: number | null;
+  /** Where the p99 comes from: Prometheus over the last 5 minutes, or the API server's histogram since it started. */
+  readonly apiP99Source: 'prometheus-5m' | 'apiserver-since-start' | null;
   readonly nodes: number;
   readonly nodesWithMetrics: number;
   readonly status: 'healthy' | 'warning' | 'unknown';
@@ -73,16 +82,25 @@ function judge(cpuPercent: number | null, memoryPercent: number | null): Pick<He
   return { status: reasons.length > 0 ? 'warning' : 'healthy', reasons };
 }
 
-/** Computes the health record from Nodes, NodeMetrics (metrics.k8s.io) and the APIServerMetrics object. Pure. */
-export function healthRecord(resources: readonly Resource[], context: string, now: Date): HealthRecord {
+/**
+ * Computes the health record from Nodes, NodeMetrics (metrics.k8s.io) and the APIServerMetrics object; a p99 from
+ * Prometheus ({@link API_P99_PROMQL}), when given, is preferred to the API server's cumulative histogram. Pure.
+ */
+export function healthRecord(
+  resources: readonly Resource[],
+  at: { readonly context: string; readonly now: Date; readonly prometheusP99Seconds?: number },
+): HealthRecord {
   const { allocatable, usage, p99Seconds } = collect(resources);
   const { measured, cpuPercent, memoryPercent } = utilisation(allocatable, usage);
+  const prom = at.prometheusP99Seconds;
+  const p99 = prom !== undefined && Number.isFinite(prom) ? prom : p99Seconds;
   return {
-    timestamp: now.toISOString(),
-    context,
+    timestamp: at.now.toISOString(),
+    context: at.context,
     cpuPercent,
     memoryPercent,
-    apiP99Ms: p99Seconds !== undefined ? round(p99Seconds * 1000) : null,
+    apiP99Ms: p99 !== undefined ? round(p99 * 1000) : null,
+    apiP99Source: p99 === undefined ? null : p99 === prom ? 'prometheus-5m' : 'apiserver-since-start',
     nodes: allocatable.size,
     nodesWithMetrics: measured,
     ...judge(cpuPercent, memoryPercent),

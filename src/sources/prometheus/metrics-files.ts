@@ -1,6 +1,6 @@
 /** Offline source: raw `/metrics` scrapes from files (`kubetune diagnose --metrics-file`). */
-import { readFile } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { indexSamples, type SampleSet, type ScrapedSample } from '../../model/metric-eval.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { parseExposition } from './exposition.js';
@@ -17,15 +17,35 @@ export function instanceForFile(file: string): string {
   return name === 'metrics' ? basename(dirname(file)) : name.replace(/\.(txt|prom|metrics)$/, '');
 }
 
+/** Scrape files inside a directory: `metrics`, `cadvisor`, `*.prom`, `*.metrics`, `*.txt`, recursively, sorted. */
+const SCRAPE_NAME = /^(metrics|cadvisor)$|\.(prom|metrics|txt)$/;
+async function expand(path: string): Promise<string[]> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isDirectory()) return [path];
+  const entries = await readdir(path, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((e) =>
+        e.isDirectory() ? expand(join(path, e.name)) : SCRAPE_NAME.test(e.name) ? [join(path, e.name)] : [],
+      ),
+  );
+  return nested.flat();
+}
+
 /**
- * Reads and parses each file. A file that cannot be read or has bad lines yields diagnostics naming file and line;
+ * Reads and parses each file (directories: the scrape files inside, e.g. `controlplane/*`). A file that cannot be read or has bad lines yields diagnostics naming file and line;
  * the other files (and the good lines) are still used. Each sample gets `instance="<component>"` unless it has one.
  */
 export async function readMetricsFiles(files: readonly string[]): Promise<MetricsFilesResult> {
   const all: ScrapedSample[] = [];
   const diagnostics: Diagnostic[] = [];
   const read: { file: string; instance: string; samples: number }[] = [];
-  for (const file of files) {
+  const expanded = (await Promise.all(files.map(expand))).flat();
+  if (expanded.length === 0) {
+    diagnostics.push({ code: 'source-error', severity: 'error', message: `no scrape files in ${files.join(', ')}` });
+  }
+  for (const file of expanded) {
     let text: string;
     try {
       text = await readFile(file, 'utf8');

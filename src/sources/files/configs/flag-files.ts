@@ -28,11 +28,16 @@ function logicalLines(
 }
 
 /** Flags of one `NAME=value` or `ExecStart=...` line; token paths are [key, tokenIndex]. */
+interface LineValue {
+  readonly key: string;
+  readonly value: string;
+  /** Offset of `value` in its logical line. */
+  readonly offset: number;
+  readonly tokenLine: (offset: number) => number;
+}
+
 function flagsOfLine(
-  key: string,
-  value: string,
-  valueOffset: number,
-  l: { tokenLine: (o: number) => number },
+  { key, value, offset: valueOffset, tokenLine }: LineValue,
   lines: Map<string, number>,
 ): { tokens: string[]; flags: FlagValue[] } {
   const tokens = splitCommandLine(value);
@@ -40,7 +45,7 @@ function flagsOfLine(
   tokens.forEach((t, j) => {
     const at = value.indexOf(t, cursor);
     cursor = at >= 0 ? at + t.length : cursor;
-    lines.set(lineKey([key, j]), l.tokenLine(valueOffset + Math.max(0, at)));
+    lines.set(lineKey([key, j]), tokenLine(valueOffset + Math.max(0, at)));
   });
   return { tokens, flags: parseArgs(tokens, (j): JsonPath => [key, j]) };
 }
@@ -53,14 +58,18 @@ const VAR_COMPONENT: readonly (readonly [RegExp, FlagComponent])[] = [
   [/PROXY/, 'kube-proxy'],
 ];
 
+interface Built {
+  readonly component: FlagComponent;
+  readonly origin: FlagOrigin;
+  readonly kind: string;
+  readonly file: string;
+  readonly firstLine: number;
+}
+
 function build(
-  component: FlagComponent,
-  origin: FlagOrigin,
-  kind: string,
-  file: string,
+  { component, origin, kind, file, firstLine }: Built,
   flags: FlagValue[],
   lines: Map<string, number>,
-  firstLine: number,
 ): FlagsConfig {
   return {
     component,
@@ -86,7 +95,7 @@ export const SYSTEMD_UNIT_READER: ComponentFileReader = {
       const exec = /^\s*ExecStart\s*=\s*[-@+!:]*(.*)$/.exec(l.text);
       if (exec && exec[1]!.trim() !== '') {
         const offset = l.text.length - exec[1]!.length;
-        const r = flagsOfLine('ExecStart', exec[1]!, offset, l, lines);
+        const r = flagsOfLine({ key: 'ExecStart', value: exec[1]!, offset, tokenLine: l.tokenLine }, lines);
         component = componentOfBinary(r.tokens[0]) ?? component;
         flags.push(...r.flags);
         continue;
@@ -94,12 +103,15 @@ export const SYSTEMD_UNIT_READER: ComponentFileReader = {
       const env = /^\s*Environment\s*=\s*"?([A-Z0-9_]+)=(.*?)"?\s*$/.exec(l.text);
       if (env && /ARGS|FLAGS|OPTS/.test(env[1]!)) {
         const offset = l.text.indexOf(env[2]!);
-        flags.push(...flagsOfLine(env[1]!, env[2]!, offset, l, lines).flags);
+        flags.push(...flagsOfLine({ key: env[1]!, value: env[2]!, offset, tokenLine: l.tokenLine }, lines).flags);
         component ??= VAR_COMPONENT.find(([re]) => re.test(env[1]!))?.[1];
       }
     }
     if (!component) return { components: [], diagnostics: [] };
-    return { components: [build(component, 'systemd', 'SystemdUnit', file, flags, lines, firstLine)], diagnostics: [] };
+    return {
+      components: [build({ component, origin: 'systemd', kind: 'SystemdUnit', file, firstLine }, flags, lines)],
+      diagnostics: [],
+    };
   },
 };
 
@@ -124,11 +136,11 @@ export const FLAG_FILE_READER: ComponentFileReader = {
       if (!component) continue;
       const offset = l.text.indexOf(m[3]!);
       const list = byComponent.get(component) ?? [];
-      list.push(...flagsOfLine(m[1]!, m[3]!, offset, l, lines).flags);
+      list.push(...flagsOfLine({ key: m[1]!, value: m[3]!, offset, tokenLine: l.tokenLine }, lines).flags);
       byComponent.set(component, list);
     }
     const components = [...byComponent].map(([c, flags]) =>
-      build(c, 'flag-file', 'FlagFile', file, flags, lines, firstLine),
+      build({ component: c, origin: 'flag-file', kind: 'FlagFile', file, firstLine }, flags, lines),
     );
     return { components, diagnostics: [] };
   },

@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'y
 import type { JsonPath } from '../../../core/json-path.js';
 import { COMPONENT_DOCUMENT_KINDS } from '../../../model/components/extract.js';
 import { isKubeObject, isRecord } from '../../../model/object.js';
+import { listItemLines } from '../yaml-docs.js';
 
 /** Documents larger than this keep only their document line (the map costs a second parse). */
 const MAX_MAPPED_CHARS = 2 * 1024 * 1024;
@@ -72,10 +73,49 @@ export function componentLineMaps(
       : undefined;
   if (!(items ? items.some(wantsLines) : wantsLines(value))) return undefined;
   let map: Map<string, number> | undefined;
+  let starts: number[] | undefined;
+  let textLines: string[] | undefined;
   return (itemPath) => {
     const target = itemPath.length === 2 && items ? items[itemPath[1] as number] : value;
     if (!isRecord(target) || !wantsLines(target)) return undefined;
+    if (items) {
+      starts ??= listItemLines(text, firstLine);
+      textLines ??= text.split('\n');
+      const own = itemLineMap(textLines, firstLine, starts, itemPath[1] as number);
+      if (own) return own;
+    }
     map ??= yamlLineMap(text, firstLine);
     return subMap(map, itemPath);
   };
+}
+
+/**
+ * The line map of one List item, parsed from its own lines only (a List of many pods holds a few static pods:
+ * re-parsing the whole document would cost far more). Undefined when the item's lines cannot be cut out cleanly.
+ */
+function itemLineMap(
+  lines: readonly string[],
+  firstLine: number,
+  starts: readonly number[],
+  index: number,
+): Map<string, number> | undefined {
+  const start = starts[index];
+  if (start === undefined) return undefined;
+  const from = start - firstLine;
+  const indent = /^(\s*)-/.exec(lines[from] ?? '')?.[1]?.length;
+  if (indent === undefined) return undefined;
+  let to = (starts[index + 1] ?? Number.MAX_SAFE_INTEGER) - firstLine;
+  if (starts[index + 1] === undefined) {
+    to = lines.findIndex(
+      (l, j) =>
+        j > from &&
+        l.trim() !== '' &&
+        !l.trimStart().startsWith('#') &&
+        /^(\s*)/.exec(l)![1]!.length <= indent &&
+        !l.trimStart().startsWith('-'),
+    );
+    if (to === -1) to = lines.length;
+  }
+  const own = subMap(yamlLineMap(lines.slice(from, to).join('\n'), start), [0]);
+  return own.has(JSON.stringify(['kind'])) ? own : undefined;
 }

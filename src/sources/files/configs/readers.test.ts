@@ -5,7 +5,10 @@ import { extractComponents } from '../../../model/components/extract.js';
 import { flagOf, type ContainerdConfig, type FlagsConfig, type SysctlConfig } from '../../../model/components/types.js';
 import type { ComponentConfigBase } from '../../../model/component-config.js';
 import { readInputs } from '../read.js';
+import { readFileSync } from 'node:fs';
+import { componentLineMaps, subMap, yamlLineMap } from './line-map.js';
 import { parseToml, TomlError } from './toml.js';
+import yaml from 'js-yaml';
 
 const TESTDATA = join(import.meta.dirname, 'testdata');
 const MINIKUBE = new URL('../../../../../shared/data/configs/minikube-kubeadm/', import.meta.url).pathname;
@@ -113,5 +116,21 @@ describe('real configs', () => {
     const snap = flagOf(etcd, 'snapshot-count')!;
     expect(snap.value).toBe('10000');
     expect(lineOf(etcd, snap.path)).toBeGreaterThan(etcd.source!.line);
+  });
+});
+
+describe('line maps of List items', () => {
+  it('gives a static pod of a large List the same lines as a parse of the whole document', () => {
+    const text = readFileSync(join(METRICS, 'k8s-1.35', 'pods.yaml'), 'utf8');
+    const value = yaml.load(text) as { items: { metadata: { name: string; namespace: string } }[] };
+    const maps = componentLineMaps(value, text, 1)!;
+    const whole = yamlLineMap(text, 1);
+    const index = value.items.findIndex((p) => p.metadata.name.startsWith('kube-apiserver'));
+    const own = maps(['items', index])!;
+    expect(own.size).toBeGreaterThan(50);
+    expect(own).toEqual(subMap(whole, ['items', index]));
+    const bulk = value.items.findIndex((p) => p.metadata.namespace !== 'kube-system');
+    expect(bulk).toBeGreaterThanOrEqual(0);
+    expect(maps(['items', bulk])).toBeUndefined();
   });
 });
