@@ -6,7 +6,7 @@ export interface KubeVersion {
 }
 
 /** The release kubetune assumes when `--kube-version` is not given. */
-export const DEFAULT_KUBE_VERSION = '1.34';
+export const DEFAULT_KUBE_VERSION = '1.35';
 export const SUPPORTED_MINORS = [25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35] as const;
 
 export function parseKubeVersion(input: string): KubeVersion | undefined {

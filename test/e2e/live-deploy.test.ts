@@ -159,7 +159,7 @@ describe("the CronJob's script", () => {
         type: 'histogram',
         series: histogramSeries({
           name: 'apiserver_request_duration_seconds',
-          labels: { verb: 'GET' },
+          labels: { verb: 'GET', scope: 'resource', resource: 'pods' },
           buckets: [0.1, 0.25, 1],
           range,
           ratePerSecond: 10,

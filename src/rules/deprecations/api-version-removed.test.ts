@@ -11,7 +11,7 @@ ruleTester.run(rule, {
           kind: 'CronJob',
           removedIn: '1.25',
           replacement: 'batch/v1',
-          version: '1.34',
+          version: '1.35',
         },
         path: ['apiVersion'],
       },

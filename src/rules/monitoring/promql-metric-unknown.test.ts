@@ -6,7 +6,7 @@ ruleTester.run(rule, {
     renamed: [
       {
         messageId: 'unknown',
-        data: { where: 'alert APIServerSlow', metric: 'apiserver_request_latencies_bucket', version: '1.33' },
+        data: { where: 'alert APIServerSlow', metric: 'apiserver_request_latencies_bucket', version: '1.35' },
         path: ['spec', 'groups', 0, 'rules', 0, 'expr'],
         object: 'PrometheusRule/monitoring/apiserver',
       },

@@ -6,7 +6,7 @@ ruleTester.run(rule, {
     'topology-keys': [
       {
         messageId: 'removed',
-        data: { field: 'spec.topologyKeys', removedIn: '1.22', version: '1.34' },
+        data: { field: 'spec.topologyKeys', removedIn: '1.22', version: '1.35' },
         path: ['spec', 'topologyKeys'],
       },
     ],

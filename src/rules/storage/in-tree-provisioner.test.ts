@@ -6,7 +6,7 @@ ruleTester.run(rule, {
     'aws-ebs': [
       {
         messageId: 'migratedOnly',
-        data: { plugin: 'kubernetes.io/aws-ebs', removedIn: '1.27', driver: 'ebs.csi.aws.com', version: '1.34' },
+        data: { plugin: 'kubernetes.io/aws-ebs', removedIn: '1.27', driver: 'ebs.csi.aws.com', version: '1.35' },
         path: ['provisioner'],
       },
     ],
