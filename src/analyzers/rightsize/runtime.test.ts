@@ -29,7 +29,8 @@ describe('recomputeRuntime', () => {
       },
     );
     expect(changes).toEqual([
-      { setting: 'GOMAXPROCS', where: 'GOMAXPROCS', from: '8', to: '2' },
+      // 2.5 cores round up, as the runtime audit rules (and Go 1.25's container-aware default) count them
+      { setting: 'GOMAXPROCS', where: 'GOMAXPROCS', from: '8', to: '3' },
       { setting: 'GOMEMLIMIT', where: 'GOMEMLIMIT', from: '2GiB', to: '921MiB' },
     ]);
   });

@@ -4,29 +4,33 @@
  * worker counts = cores. Only settings the container already sets are changed (an unset GOMAXPROCS is the
  * runtime audit's business, not rightsizing's).
  *
- * Kept behind `recomputeRuntime` so it can be swapped for model/runtime-settings.ts once that lands.
+ * The shares and the core count come from model/runtime-recommend.ts, the knowledge the runtime audit rules use.
  */
 import type { Bytes, Millicores } from '../../core/units.js';
+import { cpuCount, RUNTIME_GUIDE } from '../../model/runtime-recommend.js';
 import type { ContainerSpec, ResourceValues, RuntimeChange } from './types.js';
 
 const MiB = 2 ** 20;
 const JAVA_ENV = ['JAVA_TOOL_OPTIONS', 'JAVA_OPTS', 'JDK_JAVA_OPTIONS', '_JAVA_OPTIONS'];
 const WORKER_ENV = ['WEB_CONCURRENCY', 'GUNICORN_WORKERS', 'UVICORN_WORKERS', 'WORKERS'];
 
-/** Cores a runtime should use: the CPU limit, else the request (floor, at least 1). */
+/**
+ * Cores a runtime should use: the CPU limit, else the request, counted as the runtime audit rules count them
+ * (model/runtime-recommend `cpuCount`), so a rightsized container never fails `gomaxprocs-vs-cpu-limit`.
+ */
 const cores = (v: ResourceValues): number | undefined => {
   const m: Millicores | undefined = v.cpuLimit ?? v.cpuRequest;
-  return m === undefined ? undefined : Math.max(1, Math.floor(m / 1000));
+  return m === undefined ? undefined : cpuCount(m);
 };
 
 function goMemLimit(limit: Bytes): string {
-  return `${Math.floor((limit * 0.9) / MiB)}MiB`;
+  return `${Math.floor((limit * RUNTIME_GUIDE.goMemLimitShare) / MiB)}MiB`;
 }
 
 function javaFlags(text: string, v: ResourceValues): string {
   let out = text;
   if (v.memoryLimit !== undefined)
-    out = out.replace(/-Xmx\d+[kKmMgGtT]?/g, `-Xmx${Math.floor((v.memoryLimit * 0.75) / MiB)}m`);
+    out = out.replace(/-Xmx\d+[kKmMgGtT]?/g, `-Xmx${Math.floor((v.memoryLimit * RUNTIME_GUIDE.jvmHeapShare) / MiB)}m`);
   const c = cores(v);
   if (c !== undefined) out = out.replace(/-XX:ActiveProcessorCount=\d+/g, `-XX:ActiveProcessorCount=${c}`);
   return out;
