@@ -1,7 +1,7 @@
 import { formatPath } from '../core/json-path.js';
-import type { Finding } from '../engine/types.js';
 import { formatRef } from '../model/object.js';
 import type { Report } from './report.js';
+import { groupBy } from '../core/collections.js';
 
 /** Escapes text for XML attributes and content, dropping characters XML 1.0 forbids. */
 export const xmlEscape = (s: string): string =>
@@ -15,8 +15,7 @@ export const xmlEscape = (s: string): string =>
 
 /** JUnit XML: one suite per rule with findings, one failing test case per finding. */
 export function renderJunit(report: Report): string {
-  const byRule = new Map<string, Finding[]>();
-  for (const f of report.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  const byRule = groupBy(report.findings, (f): string => f.ruleId);
   const suites: string[] = [];
   for (const [ruleId, fs] of byRule) {
     const failures = fs.filter((f) => f.severity === 'error').length;

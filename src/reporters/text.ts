@@ -1,9 +1,10 @@
 import { formatPath } from '../core/json-path.js';
-import type { Finding, Severity } from '../engine/types.js';
+import type { Severity } from '../engine/types.js';
 import { formatRef } from '../model/object.js';
 import type { Report } from './report.js';
 import { isRightsizeSection, renderRightsizeText } from './rightsize.js';
 import type { RenderOptions } from './types.js';
+import { groupBy } from '../core/collections.js';
 
 const COLORS: Readonly<Record<Severity | 'dim' | 'bold', string>> = {
   error: '\x1b[31m',
@@ -28,11 +29,7 @@ export function renderText(report: Report, options: RenderOptions = {}): string 
     const group = report.findings.filter((f) => f.severity === sev);
     if (group.length === 0) continue;
     lines.push(paint('bold', paint(sev, `${sev.toUpperCase()} (${group.length})`)));
-    const byObject = new Map<string, Finding[]>();
-    for (const f of group) {
-      const k = formatRef(f.object) + (f.source ? `  ${f.source.file}` : '');
-      byObject.set(k, [...(byObject.get(k) ?? []), f]);
-    }
+    const byObject = groupBy(group, (f): string => formatRef(f.object) + (f.source ? `  ${f.source.file}` : ''));
     for (const [obj, fs] of byObject) {
       lines.push(`  ${sanitize(obj)}`);
       for (const f of fs) {

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { JsonPath } from '../../core/json-path.js';
 import { yamlLineMap } from './configs/line-map.js';
 import { YamlDocSplitter, type YamlDoc } from './yaml-docs.js';
+import { groupBy } from '../../core/collections.js';
 
 /** Files larger than this keep object-level lines (a second, position-keeping parse is ~10x slower than js-yaml). */
 const MAX_LOCATE_BYTES = 4 * 1024 * 1024;
@@ -18,10 +19,7 @@ export interface Locatable {
 }
 
 export async function refineFindingLines<T extends Locatable>(findings: readonly T[]): Promise<T[]> {
-  const byFile = new Map<string, T[]>();
-  for (const f of findings)
-    if (f.source && /\.ya?ml$/i.test(f.source.file))
-      byFile.set(f.source.file, [...(byFile.get(f.source.file) ?? []), f]);
+  const byFile = groupBy(findings, (f) => (f.source && /\.ya?ml$/i.test(f.source.file) ? f.source.file : undefined));
   const refined = new Map<T, number>();
   for (const [file, list] of byFile) {
     const size = await stat(file).then(
@@ -29,16 +27,16 @@ export async function refineFindingLines<T extends Locatable>(findings: readonly
       () => Infinity,
     );
     if (size > MAX_LOCATE_BYTES) continue;
-    const docs: YamlDoc[] = [];
+    const docs = new Map<number, YamlDoc>();
     const splitter = new YamlDocSplitter(
-      (d) => docs.push(d),
+      (d) => docs.set(d.index, d),
       () => undefined,
     );
     splitter.push(await readFile(file, 'utf8').catch(() => ''));
     splitter.end();
     const maps = new Map<number, Map<string, number>>();
     for (const f of list) {
-      const doc = docs.find((d) => d.index === f.doc);
+      const doc = f.doc === undefined ? undefined : docs.get(f.doc);
       if (!doc) continue;
       let map = maps.get(doc.index);
       if (!map) {
