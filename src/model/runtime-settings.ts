@@ -251,8 +251,22 @@ function parseDotnet(c: ContainerView): DotnetSettings | undefined {
   };
 }
 
-/** Parses every runtime setting of one container (env, command, args, image). */
+const parsed = new WeakMap<ContainerView, RuntimeSettings>();
+
+/**
+ * Parses every runtime setting of one container (env, command, args, image), once per container view:
+ * the ten runtime rules and rightsizing all ask for the same container.
+ */
 export function parseRuntimeSettings(container: ContainerView): RuntimeSettings {
+  let settings = parsed.get(container);
+  if (!settings) {
+    settings = computeRuntimeSettings(container);
+    parsed.set(container, settings);
+  }
+  return settings;
+}
+
+function computeRuntimeSettings(container: ContainerView): RuntimeSettings {
   const cmd = commandTokens(container.command, container.args, container.path);
   const out: { -readonly [K in keyof RuntimeSettings]?: RuntimeSettings[K] } = {
     container: container.name,
