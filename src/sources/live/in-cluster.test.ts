@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { loadCapture } from '../../../test/support/replay-cluster.js';
 import { startReplayServer, type ReplayServer } from '../../../test/support/replay-server.js';
 import { connect } from './kubeconfig.js';
 import { readCluster } from './read.js';
+import { writeSelfSignedCert } from '../../../test/support/tls.js';
 
 /** A pod's view: no kubeconfig, KUBERNETES_SERVICE_HOST/PORT set, token and CA mounted; the API server speaks TLS. */
 describe('in-cluster service account over TLS', () => {
@@ -18,27 +18,7 @@ describe('in-cluster service account over TLS', () => {
   beforeAll(async () => {
     mkdirSync(sa, { recursive: true });
     // a self-signed certificate for 127.0.0.1 stands for the cluster CA, as mounted in ca.crt
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(sa, 'ca.crt'),
-      ],
-      { stdio: 'ignore' },
-    );
+    writeSelfSignedCert(join(dir, 'key.pem'), join(sa, 'ca.crt'));
     writeFileSync(join(sa, 'token'), 'sa-token-123');
     writeFileSync(join(sa, 'namespace'), 'kubetune');
     server = await startReplayServer({
@@ -73,25 +53,7 @@ describe('in-cluster service account over TLS', () => {
     const other = mkdtempSync(join(tmpdir(), 'kt-sa-other-'));
     const otherSa = join(other, 'var/run/secrets/kubernetes.io/serviceaccount');
     mkdirSync(otherSa, { recursive: true });
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=other',
-        '-keyout',
-        join(other, 'k.pem'),
-        '-out',
-        join(otherSa, 'ca.crt'),
-      ],
-      { stdio: 'ignore' },
-    );
+    writeSelfSignedCert(join(other, 'k.pem'), join(otherSa, 'ca.crt'), 'other');
     writeFileSync(join(otherSa, 'token'), 'sa-token-123');
     const conn = await connect({
       env: { HOME: join(other, 'no-home'), KUBERNETES_SERVICE_HOST: '127.0.0.1' },

@@ -1,5 +1,4 @@
 /** PrometheusClient against a real Prometheus (backfilled), with a fault proxy for auth headers and failures. */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer as createHttpsServer } from 'node:https';
@@ -14,6 +13,7 @@ import {
 } from '../../../test/support/prometheus.js';
 import { PrometheusClient } from './client.js';
 import { PrometheusQueryError, PrometheusTimeoutError, QueryBudgetExceededError } from './errors.js';
+import { writeSelfSignedCert } from '../../../test/support/tls.js';
 
 const END = 1_767_225_600;
 const range = { startSeconds: END - 6 * 3600, endSeconds: END, stepSeconds: 60 };
@@ -161,27 +161,7 @@ describe('PrometheusClient on a real Prometheus under a path prefix', () => {
   it('TLS: verifies with --ca-file, refuses an unknown CA, or skips verification when asked', async () => {
     const dir = await tempDir('tls');
     stops.push(() => rm(dir, { recursive: true, force: true }));
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
+    writeSelfSignedCert(join(dir, 'key.pem'), join(dir, 'cert.pem'));
     const cert = readFileSync(join(dir, 'cert.pem'));
     const server = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert }, (_req, res) => {
       res
