@@ -8,6 +8,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CPU_RECORDING_RULES } from '../src/analyzers/rightsize/queries.js';
 import {
   backfillOpenMetrics,
   writeOpenMetrics,
@@ -21,6 +22,8 @@ export interface BenchShape {
   readonly stepSeconds: number;
   /** End of the data (unix seconds, aligned to the day). */
   readonly endSeconds: number;
+  /** Also backfill kube-prometheus' recorded per-container CPU rate, as a cluster with its rules would have it. */
+  readonly recordingRule: boolean;
 }
 
 export const NAMESPACES = 20;
@@ -94,12 +97,25 @@ interface Day {
 function dayFamilies({ shape, ids, counters, from, to }: Day): MetricFamily[] {
   const cpu: SeriesData[] = [];
   const mem: SeriesData[] = [];
+  const recorded: SeriesData[] = [];
   ids.forEach((id, i) => {
+    // What kube-prometheus' `sum by (namespace, pod, container) (irate(...[5m]))` rule records every minute: the
+    // per-minute rate of the counter below (its increments are whole millicore-minutes, so the two agree exactly).
+    recorded.push({
+      labels: { namespace: id.namespace, pod: id.pod, container: id.container, node: `node-${i % 500}` },
+      samples: range(
+        from === shape.endSeconds - shape.days * 86_400 ? from + shape.stepSeconds : from,
+        to,
+        shape.stepSeconds,
+        (_t, m) => cpuAt(i, m) / 1000,
+      ),
+    });
     cpu.push({
       labels: { namespace: id.namespace, pod: id.pod, container: id.container },
       samples: range(from, to, shape.stepSeconds, (_t, m) => {
-        counters[i] = counters[i]! + (cpuAt(i, m) / 1000) * shape.stepSeconds;
-        return Math.round(counters[i]! * 1000) / 1000;
+        // Whole core-milliseconds, so the counter is exact and its per-minute rate is exactly cpuAt / 1000.
+        counters[i] = counters[i]! + cpuAt(i, m) * shape.stepSeconds;
+        return counters[i]! / 1000;
       }),
     });
     mem.push({
@@ -110,11 +126,12 @@ function dayFamilies({ shape, ids, counters, from, to }: Day): MetricFamily[] {
   return [
     { name: 'container_cpu_usage_seconds_total', type: 'counter', series: cpu },
     { name: 'container_memory_working_set_bytes', type: 'gauge', series: mem },
+    ...(shape.recordingRule ? [{ name: CPU_RECORDING_RULES[0], type: 'gauge' as const, series: recorded }] : []),
   ];
 }
 
 export const dataDirFor = (root: string, s: BenchShape): string =>
-  join(root, `rightsize-${s.containers}c-${s.days}d-${s.stepSeconds}s-${s.endSeconds}`);
+  join(root, `rightsize-${s.containers}c-${s.days}d-${s.stepSeconds}s-${s.endSeconds}${s.recordingRule ? '-rec' : ''}`);
 
 /** Backfills (or reuses) the TSDB for `shape`; returns its directory and how long the backfill took. */
 export async function ensureBenchData(
@@ -129,7 +146,7 @@ export async function ensureBenchData(
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const ids = containerIds(shape);
-  const counters = new Float64Array(ids.length).fill(1000);
+  const counters = new Float64Array(ids.length).fill(1_000_000);
   const started = performance.now();
   const start = shape.endSeconds - shape.days * 86_400;
   // Days are written in order (the CPU counters carry over) while earlier days are backfilled, two promtools at a time.

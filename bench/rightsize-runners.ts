@@ -16,6 +16,8 @@ export interface ChildOptions {
   readonly windowSeconds: number;
   /** Baseline only: measure every k-th container. */
   readonly stride: number;
+  /** kubetune only: take CPU statistics from the recorded CPU rate when the cluster has one. */
+  readonly useRecordingRules: boolean;
 }
 
 type Sample = Partial<Record<'cpuP95' | 'cpuMax' | 'memP50' | 'memMax' | 'memPoints', number>>;
@@ -43,7 +45,9 @@ export async function runKubetuneChild(o: ChildOptions): Promise<ChildResult> {
     windowSeconds: o.windowSeconds,
     resolutionSeconds: STEP,
     stats: statsNeeded(['guide'], false),
+    useRecordingRules: o.useRecordingRules,
   });
+  if (o.useRecordingRules && collected.cpuRecorded.size === 0) throw new Error('the recorded CPU rate was not used');
   const evidence = aggregateEvidence(collected.pods.values(), indexOwners(collected.owners), [], {
     resolutionSeconds: STEP,
     windowSeconds: o.windowSeconds,

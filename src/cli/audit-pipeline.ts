@@ -11,6 +11,7 @@ import { buildReport, type Report } from '../reporters/report.js';
 import { RULES } from '../rules/index.js';
 import { refineFindingLines } from '../sources/files/locate.js';
 import { readInputs, type ReadResult } from '../sources/files/read.js';
+import type { ParallelOptions } from '../sources/files/parse-pool.js';
 import { sortFindings } from '../engine/sort.js';
 import { VERSION } from './version.js';
 
@@ -22,6 +23,8 @@ export interface AuditOptions {
   readonly rules?: readonly AnyRule[];
   readonly available?: readonly Need[];
   readonly now?: Date;
+  /** Worker threads for large input files (see ReadOptions.parallel). */
+  readonly parallel?: ParallelOptions;
 }
 
 export interface AuditResult {
@@ -73,9 +76,13 @@ export async function auditFiles(
   paths: readonly string[],
   options: AuditOptions & { stdin?: Readable; cwd?: string } = {},
 ): Promise<AuditResult> {
+  const rules = options.rules ?? RULES;
   const read = await readInputs(paths, {
     ...(options.stdin ? { stdin: options.stdin } : {}),
     ...(options.cwd ? { cwd: options.cwd } : {}),
+    ...(options.parallel ? { parallel: options.parallel } : {}),
+    // Large files: the reader's worker threads validate objects against the schema while they parse.
+    validateSchema: rules.some((r) => r.id === 'schema-invalid'),
   });
   const result = auditRead(read, options);
   const findings = sortFindings(await refineFindingLines(result.report.findings));

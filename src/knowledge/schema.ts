@@ -168,11 +168,24 @@ interface AjvError {
   readonly params?: Record<string, unknown>;
 }
 
+/** Results computed elsewhere (a reader's worker thread validated the object while parsing it), by object. */
+const precomputed = new WeakMap<object, readonly SchemaProblem[]>();
+
+/** Records the problems `validateAgainstSchema` finds for this object, computed off the main thread. */
+export function rememberSchemaProblems(object: object, problems: readonly SchemaProblem[]): void {
+  precomputed.set(object, problems);
+}
+
+/** Whether a reader's worker already validated this object (for tests and benchmarks). */
+export const schemaPrecomputed = (object: object): boolean => precomputed.has(object);
+
 /** Problems the API server would reject (or silently drop) for a built-in kind; undefined for kinds it does not know. */
 export function validateAgainstSchema(object: {
   apiVersion: string;
   kind: string;
 }): readonly SchemaProblem[] | undefined {
+  const known = precomputed.get(object);
+  if (known) return known;
   const { validator, root } = kindSchema(object.apiVersion, object.kind);
   if (!validator && !root) return undefined;
   const problems: SchemaProblem[] = [];

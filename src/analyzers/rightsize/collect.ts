@@ -7,6 +7,8 @@
 import type { InstantSample, Labels, PromApi, RangeSeries } from '../../model/prom-api.js';
 import {
   chunkMatchers,
+  CPU_RECORDING_RULES,
+  recordedSelector,
   discoverySelector,
   hpaTargetsQuery,
   OWNER_SELECTORS,
@@ -32,6 +34,11 @@ export interface CollectOptions {
   readonly namespaces?: readonly string[];
   /** Containers per query before a namespace is split by pods. */
   readonly maxSeriesPerQuery?: number;
+  /**
+   * Take CPU statistics from a recorded per-container CPU rate (CPU_RECORDING_RULES) where it covers the window
+   * (default true); false always evaluates the `irate` subquery over the raw counters.
+   */
+  readonly useRecordingRules?: boolean;
 }
 
 export interface PodRecord {
@@ -47,6 +54,8 @@ export interface Collected {
   readonly warnings: readonly string[];
   readonly partial: boolean;
   readonly queries: number;
+  /** The recording rule CPU statistics came from, per namespace (absent: the raw counters). */
+  readonly cpuRecorded: ReadonlyMap<string, string>;
 }
 
 export const podKey = (k: PodContainerKey): string => `${k.namespace}\u0000${k.pod}\u0000${k.container}`;
@@ -91,12 +100,47 @@ export function planChunks(series: readonly Labels[], maxSeries: number): Chunk[
   return chunks;
 }
 
+/**
+ * Which namespaces have a recorded CPU rate over the whole window: the rule must already have been recording in the
+ * window's first hour (one cheap instant query) and the namespace must have recorded series (the series API, which
+ * reads the index only). A rule added mid-window would give CPU statistics over less history than memory.
+ */
+async function recordedCpu(
+  prom: RightsizePromApi,
+  opts: CollectOptions,
+  range: { startSeconds: number; endSeconds: number },
+): Promise<{ byNamespace: Map<string, string>; queries: number }> {
+  const byNamespace = new Map<string, string>();
+  if (opts.useRecordingRules === false) return { byNamespace, queries: 0 };
+  const hour = Math.min(3600, opts.windowSeconds);
+  const [first, series] = await Promise.all([
+    prom.instantQuery(
+      CPU_RECORDING_RULES.map((r) => `count by (__name__) (last_over_time(${r}[${hour}s]))`).join(' or '),
+      { timeSeconds: range.startSeconds + hour },
+    ),
+    prom.series(
+      CPU_RECORDING_RULES.map((r) => recordedSelector(r, opts.namespaces)),
+      range,
+    ),
+  ]);
+  const present = new Set(first.series.filter((s) => s.value > 0).map((s) => s.labels['__name__']));
+  // Best rule first: CPU_RECORDING_RULES is ordered.
+  for (const rule of CPU_RECORDING_RULES) {
+    if (!present.has(rule)) continue;
+    for (const l of series)
+      if (l['__name__'] === rule && l['namespace'] && !byNamespace.has(l['namespace']))
+        byNamespace.set(l['namespace'], rule);
+  }
+  return { byNamespace, queries: 1 };
+}
+
 export async function collectPodStats(prom: RightsizePromApi, opts: CollectOptions): Promise<Collected> {
   const range = { startSeconds: opts.endSeconds - opts.windowSeconds, endSeconds: opts.endSeconds };
-  const [discovered, owners, hpa] = await Promise.all([
+  const [discovered, owners, hpa, recorded] = await Promise.all([
     prom.series([discoverySelector(opts.namespaces)], range),
     prom.series([...OWNER_SELECTORS], range),
     prom.instantQuery(hpaTargetsQuery(opts.windowSeconds), { timeSeconds: opts.endSeconds }),
+    recordedCpu(prom, opts, range),
   ]);
   const chunks = planChunks(discovered, opts.maxSeriesPerQuery ?? 1000);
   const hpaNamespaces = new Set(hpa.series.map((s) => s.labels['namespace']));
@@ -105,7 +149,7 @@ export async function collectPodStats(prom: RightsizePromApi, opts: CollectOptio
   const pods = new Map<string, { key: PodContainerKey; stats: PodStats }>();
   const warnings: string[] = [];
   let partial = false;
-  let queries = 3;
+  let queries = 3 + recorded.queries;
   await Promise.all(
     chunks.flatMap((chunk) =>
       statsFor(chunk.namespace).map(async (stat) => {
@@ -113,6 +157,7 @@ export async function collectPodStats(prom: RightsizePromApi, opts: CollectOptio
           matchers: chunkMatchers(chunk.namespace, chunk.pods),
           windowSeconds: opts.windowSeconds,
           resolutionSeconds: opts.resolutionSeconds,
+          cpuRecorded: recorded.byNamespace.get(chunk.namespace),
         };
         queries++;
         const res = await prom.instantQuery(STAT_QUERIES[stat](scope), { timeSeconds: opts.endSeconds });
@@ -131,7 +176,7 @@ export async function collectPodStats(prom: RightsizePromApi, opts: CollectOptio
       }),
     ),
   );
-  return { pods, owners, hpaTargets: hpa.series, warnings, partial, queries };
+  return { pods, owners, hpaTargets: hpa.series, warnings, partial, queries, cpuRecorded: recorded.byNamespace };
 }
 
 export interface ReplayOptions {

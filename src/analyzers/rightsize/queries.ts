@@ -16,7 +16,21 @@ export interface QueryScope {
   readonly matchers: string;
   readonly windowSeconds: number;
   readonly resolutionSeconds: number;
+  /**
+   * A recorded per-container CPU rate covering the window (one of CPU_RECORDING_RULES): CPU statistics are then plain
+   * `*_over_time` over stored samples instead of a per-minute `irate` subquery (3× cheaper in Prometheus, measured).
+   */
+  readonly cpuRecorded?: string | undefined;
 }
+
+/**
+ * Recording rules of the per-container CPU rate, best first: kube-prometheus / kubernetes-mixin record
+ * `sum by (cluster, namespace, pod, container) (irate(container_cpu_usage_seconds_total{...}[5m]))` at every rule
+ * evaluation (source: kubernetes-mixin rules/apps.libsonnet, group `k8s.rules.container_cpu_usage_seconds_total`).
+ */
+export const CPU_RECORDING_RULES = [
+  'node_namespace_pod_container:container_cpu_usage_seconds_total:sum_irate',
+] as const;
 
 export const BY = 'namespace, pod, container';
 const CONTAINER = 'container!="",container!="POD"';
@@ -27,10 +41,11 @@ const w = (s: QueryScope): string => `${s.windowSeconds}s`;
 
 const cpuRate = (s: QueryScope): string =>
   `irate(${sel('container_cpu_usage_seconds_total', s)}[${3 * s.resolutionSeconds}s])`;
-const cpuOverTime = (fn: string, s: QueryScope): string =>
-  `max by (${BY}) (${fn}(${cpuRate(s)}[${w(s)}:${s.resolutionSeconds}s]))`;
-const cpuQuantile = (q: number) => (s: QueryScope) =>
-  `max by (${BY}) (quantile_over_time(${q}, ${cpuRate(s)}[${w(s)}:${s.resolutionSeconds}s]))`;
+/** The per-minute CPU rate as a range: the recorded series when there is one, else an `irate` subquery. */
+const cpuRange = (s: QueryScope): string =>
+  s.cpuRecorded ? `${s.cpuRecorded}{${s.matchers}}[${w(s)}]` : `${cpuRate(s)}[${w(s)}:${s.resolutionSeconds}s]`;
+const cpuOverTime = (fn: string, s: QueryScope): string => `max by (${BY}) (${fn}(${cpuRange(s)}))`;
+const cpuQuantile = (q: number) => (s: QueryScope) => `max by (${BY}) (quantile_over_time(${q}, ${cpuRange(s)}))`;
 const mem = (s: QueryScope): string => sel('container_memory_working_set_bytes', s);
 const ksm = (metric: string, resource: string) => (s: QueryScope) =>
   `max by (${BY}) (last_over_time(${sel(metric, s, `resource="${resource}"`)}[${w(s)}]))`;
@@ -87,6 +102,10 @@ export const REPLAY_QUERIES = {
 /** Series discovery selector (the series API reads the index, not samples). */
 export const discoverySelector = (namespaces: readonly string[] | undefined): string =>
   `container_memory_working_set_bytes{${CONTAINER}${namespaces?.length ? `,namespace=~"${namespaces.map(escapeRegex).join('|')}"` : ''}}`;
+
+/** Series selector of a recorded CPU rate (the series API, index only). */
+export const recordedSelector = (rule: string, namespaces: readonly string[] | undefined): string =>
+  `${rule}{container!=""${namespaces?.length ? `,namespace=~"${namespaces.map(escapeRegex).join('|')}"` : ''}}`;
 
 /** Owners and init containers as kube-state-metrics exports them (read through the series API). */
 export const OWNER_SELECTORS = [

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readInputs } from './read.js';
+import type { ParallelOptions } from './parse-pool.js';
+import { readInputs as read, type ReadOptions } from './read.js';
 
 let dir: string;
 const file = (name: string, content: string | Buffer) => {
@@ -19,7 +20,14 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('reading manifests', () => {
+// Every case runs on the main thread and through the worker pool (which large files use): the same result.
+const MODES: { name: string; parallel: ParallelOptions }[] = [
+  { name: 'main thread', parallel: { workers: 0 } },
+  { name: 'worker threads', parallel: { workers: 2, minFileBytes: 0 } },
+];
+
+describe.each(MODES)('reading manifests ($name)', ({ parallel }) => {
+  const readInputs = (paths: readonly string[], o: ReadOptions = {}) => read(paths, { ...o, parallel });
   it('reads multi-document YAML with Helm comments and empty documents, keeping each object line', async () => {
     const p = file(
       'helm.yaml',

@@ -15,7 +15,10 @@ import { componentLineMaps } from './configs/line-map.js';
 import type { JsonPath } from '../../core/json-path.js';
 import { JsonSplitter } from './json-stream.js';
 import { Utf8Validator } from './utf8.js';
-import { listItemLines, loadYaml, UnsafeDocumentError, YamlDocSplitter } from './yaml-docs.js';
+import { listItemLines, loadYaml, UnsafeDocumentError, YamlDocSplitter, type YamlDoc } from './yaml-docs.js';
+import { rememberSchemaProblems } from '../../knowledge/schema.js';
+import { DEFAULT_MIN_PARALLEL_BYTES, ParsePool, poolSize, type ParallelOptions } from './parse-pool.js';
+import type { ParseError, ParseResult, SchemaOutcome } from './parse-protocol.js';
 
 export const STDIN = '-';
 const MANIFEST_EXT = new Set(['.yaml', '.yml', '.json']);
@@ -42,6 +45,10 @@ export interface ReadOptions {
   readonly componentReaders?: readonly ComponentFileReader[];
   /** Directory relative paths are resolved against (names are reported as given). */
   readonly cwd?: string;
+  /** Worker threads for large files (YAML parsing, schema validation); `{ workers: 0 }` keeps to one thread. */
+  readonly parallel?: ParallelOptions;
+  /** Validate objects against the schema while reading (in the workers), for the `schema-invalid` rule. */
+  readonly validateSchema?: boolean;
 }
 
 class Collector implements ReadResult {
@@ -181,32 +188,79 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
       file: m,
       message: `${m}: no such file or directory`,
     });
-  for (const file of files) {
-    out.stats.files++;
-    const stream =
-      file === STDIN
-        ? (options.stdin ?? process.stdin)
-        : createReadStream(resolve(cwd, file), { highWaterMark: 1 << 20 });
-    const name = file === STDIN ? '<stdin>' : file;
-    try {
-      await readOne(stream, name, out, readers);
-    } catch (e) {
-      out.skip('unreadable', {
-        code: 'source-error',
-        severity: 'error',
-        file: name,
-        message: `${name}: ${e instanceof Error ? e.message : String(e)}`,
-      });
-    }
+  const pools = new PoolForLargeFiles(options);
+  try {
+    for (const file of files) await readPath(file, { out, readers, pools, options });
+  } finally {
+    await pools.close();
   }
   return out;
 }
 
+/** Reads one input path (or stdin) into `out`; an unreadable one becomes a diagnostic. */
+async function readPath(file: string, { out, readers, pools, options }: Reading): Promise<void> {
+  out.stats.files++;
+  const path = file === STDIN ? undefined : resolve(options.cwd ?? process.cwd(), file);
+  const stream = path ? createReadStream(path, { highWaterMark: 1 << 20 }) : (options.stdin ?? process.stdin);
+  const name = file === STDIN ? '<stdin>' : file;
+  try {
+    await readOne(stream, { file: name, out, readers, parallel: await pools.forFile(path) });
+  } catch (e) {
+    out.skip('unreadable', {
+      code: 'source-error',
+      severity: 'error',
+      file: name,
+      message: `${name}: ${e instanceof Error ? e.message : String(e)}`,
+    });
+  }
+}
+
+/** The worker pool: started for the first file large enough to use it, stopped when reading ends. */
+class PoolForLargeFiles {
+  private pool: ParsePool | undefined;
+  private readonly workers: number;
+  private readonly minBytes: number;
+
+  constructor(private readonly options: ReadOptions) {
+    this.workers = poolSize(options.parallel);
+    this.minBytes = options.parallel?.minFileBytes ?? DEFAULT_MIN_PARALLEL_BYTES;
+  }
+
+  async forFile(path: string | undefined): Promise<Parallel | undefined> {
+    if (this.workers === 0 || path === undefined || (await stat(path)).size < this.minBytes) return undefined;
+    this.pool ??= new ParsePool(this.workers);
+    return { pool: this.pool, validate: this.options.validateSchema ?? false };
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+}
+
+interface Parallel {
+  readonly pool: ParsePool;
+  readonly validate: boolean;
+}
+
+/** One readInputs call. */
+interface Reading {
+  readonly out: Collector;
+  readonly readers: readonly ComponentFileReader[];
+  readonly pools: PoolForLargeFiles;
+  readonly options: ReadOptions;
+}
+
+/** One file being read: where results go, its component reader if any, the worker pool if it is large. */
+interface FileReading {
+  readonly file: string;
+  readonly out: Collector;
+  readonly reader: ComponentFileReader | undefined;
+  readonly parallel: Parallel | undefined;
+}
+
 async function readOne(
   stream: Readable,
-  file: string,
-  out: Collector,
-  readers: readonly ComponentFileReader[],
+  { file, out, readers, parallel }: Omit<FileReading, 'reader'> & { readers: readonly ComponentFileReader[] },
 ): Promise<void> {
   const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const first = await iterator.next();
@@ -225,8 +279,8 @@ async function readOne(
   if (reader && !MANIFEST_EXT.has(extname(file).toLowerCase())) return readComponentFile(chunks, file, out, reader);
   const firstChar = /\S/.exec(headText)?.[0];
   if (extname(file).toLowerCase() === '.json' || firstChar === '{' || firstChar === '[')
-    return readJson(chunks, file, out, reader);
-  return readYaml(chunks, file, out, reader);
+    return readJson(chunks, { file, out, reader, parallel });
+  return readYaml(chunks, { file, out, reader, parallel });
 }
 
 async function readComponentFile(
@@ -260,15 +314,25 @@ function decodeChunk(decoder: TextDecoder, chunk: Buffer, file: string): string 
   }
 }
 
-async function readJson(
-  chunks: AsyncIterable<Buffer>,
-  file: string,
-  out: Collector,
-  reader?: ComponentFileReader,
-): Promise<void> {
+async function readJson(chunks: AsyncIterable<Buffer>, { file, out, reader, parallel }: FileReading): Promise<void> {
   let pieces = 0;
   let kept: Buffer[] | undefined = [];
   let keptBytes = 0;
+  // With a pool and schema validation asked for, items are validated by the workers while this thread reads on.
+  const pool = parallel?.validate ? parallel.pool : undefined;
+  const queue = new BatchQueue<unknown>((values, results) =>
+    values.forEach((value, i) => rememberSchema(value, results?.[i]?.schema)),
+  );
+  let batch: unknown[] = [];
+  let texts: string[] = [];
+  let batchChars = 0;
+  const flush = (): void => {
+    if (!pool || batch.length === 0) return;
+    queue.push(batch, pool.submit({ file, format: 'json', texts, validate: true }));
+    batch = [];
+    texts = [];
+    batchChars = 0;
+  };
   const splitter = new JsonSplitter((piece) => {
     pieces++;
     out.stats.documents++;
@@ -282,9 +346,15 @@ async function readJson(
         return out.parseError(file, piece.line + jsonErrorLineOffset(e, piece.text), jsonMessage(e));
       }
     }
-    if (isKubeObject(value))
+    if (isKubeObject(value)) {
       out.addObject(value, { file, line: piece.line, doc: 0, itemPath: ['items', piece.item ?? 0] });
-    else
+      if (pool) {
+        batch.push(value);
+        texts.push(piece.text);
+        batchChars += piece.text.length;
+        if (batchChars >= BATCH_CHARS) flush();
+      }
+    } else
       out.skip('not Kubernetes', {
         code: 'not-kubernetes',
         severity: 'warning',
@@ -294,17 +364,23 @@ async function readJson(
       });
   });
   const validator = new Utf8Validator(file);
-  for await (const chunk of chunks) {
-    validator.push(chunk);
-    splitter.push(chunk);
-    if (kept && pieces > 0) kept = undefined; // a List or array: never parsed whole
-    if (kept) {
-      kept.push(chunk);
-      keptBytes += chunk.length;
-      if (keptBytes > WHOLE_FILE_LIMIT) kept = undefined;
+  try {
+    for await (const chunk of chunks) {
+      validator.push(chunk);
+      splitter.push(chunk);
+      if (kept && pieces > 0) kept = undefined; // a List or array: never parsed whole
+      if (kept) {
+        kept.push(chunk);
+        keptBytes += chunk.length;
+        if (keptBytes > WHOLE_FILE_LIMIT) kept = undefined;
+      }
+      if (pool) await queue.drain(pool.size * 3);
     }
+    validator.end();
+  } finally {
+    flush();
+    await queue.drain();
   }
-  validator.end();
   if (pieces > 0) {
     if (!splitter.end()) out.parseError(file, splitter.currentLine, 'unexpected end of JSON input');
     return;
@@ -339,44 +415,111 @@ function jsonErrorLineOffset(e: unknown, text: string): number {
   return lines;
 }
 
+type YamlOutcome = { readonly value: unknown } | { readonly error: ParseError };
+
+/** Parses one document on this thread, with the errors a worker would report. */
+function parseYamlHere(doc: YamlDoc, file: string): YamlOutcome {
+  try {
+    return { value: loadYaml(doc.text, file) };
+  } catch (e) {
+    if (e instanceof yaml.YAMLException)
+      return { error: { kind: 'yaml', lineOffset: e.mark?.line ?? 0, message: e.reason || e.message } };
+    if (e instanceof UnsafeDocumentError) return { error: { kind: 'unsafe', lineOffset: 0, message: e.message } };
+    if (e instanceof RangeError) return { error: { kind: 'too-deep', lineOffset: 0, message: 'nesting too deep' } };
+    throw e;
+  }
+}
+
+/** Records schema problems a worker found for the objects of a document (the value, or each item of a List). */
+function rememberSchema(value: unknown, schema: SchemaOutcome | undefined): void {
+  if (!schema || !isKubeObject(value)) return;
+  const objects =
+    value.kind.endsWith('List') && Array.isArray(value['items']) ? (value['items'] as unknown[]) : [value];
+  schema.forEach((problems, i) => {
+    const o = objects[i];
+    if (problems && o !== null && typeof o === 'object') rememberSchemaProblems(o, problems);
+  });
+}
+
+/** Worker batches in flight, consumed in submission order. */
+class BatchQueue<T> {
+  private readonly queue: { items: T[]; result: Promise<readonly ParseResult[] | undefined> }[] = [];
+  constructor(private readonly consume: (items: T[], results: readonly ParseResult[] | undefined) => void) {}
+  get length(): number {
+    return this.queue.length;
+  }
+  push(items: T[], result: Promise<readonly ParseResult[] | undefined>): void {
+    this.queue.push({ items, result });
+  }
+  /** Consumes batches from the head until at most `keep` are in flight. */
+  async drain(keep = 0): Promise<void> {
+    while (this.queue.length > keep) {
+      const head = this.queue.shift()!;
+      this.consume(head.items, await head.result);
+    }
+  }
+}
+
+const BATCH_CHARS = 1 << 20;
+
 async function readYaml(
   chunks: AsyncIterable<Buffer>,
-  file: string,
-  out: Collector,
-  reader?: ComponentFileReader,
+  { file, out, reader, parallel: pool }: FileReading,
 ): Promise<void> {
   const validator = new Utf8Validator(file);
   const decoder = new StringDecoder('utf8');
+  const handle = (doc: YamlDoc, outcome: YamlOutcome): void => {
+    if ('error' in outcome) {
+      out.stats.documents++;
+      const { kind, lineOffset, message } = outcome.error;
+      if (kind === 'yaml') return out.parseError(file, doc.line + lineOffset, message);
+      if (kind === 'unsafe') return out.parseError(file, doc.line, `document ${doc.index + 1} rejected: ${message}`);
+      return out.parseError(file, doc.line, `document ${doc.index + 1} rejected: nesting too deep`);
+    }
+    const value = outcome.value;
+    if (reader && !isKubeObject(value)) {
+      out.stats.documents++;
+      const r = reader.read(doc.text, file, doc.line);
+      out.components.push(...r.components);
+      out.diagnostics.push(...r.diagnostics);
+      return;
+    }
+    out.addValue(
+      value,
+      file,
+      firstContentLine(doc.text, doc.line),
+      doc.index,
+      () => listItemLines(doc.text, doc.line),
+      componentLineMaps(value, doc.text, doc.line),
+    );
+  };
+  const queue = new BatchQueue<YamlDoc>((docs, results) =>
+    docs.forEach((doc, i) => {
+      const r = results?.[i];
+      if (!r) return handle(doc, parseYamlHere(doc, file));
+      if (r.error) return handle(doc, { error: r.error });
+      const value = r.json !== undefined ? (JSON.parse(r.json) as unknown) : r.value;
+      rememberSchema(value, r.schema);
+      handle(doc, { value });
+    }),
+  );
+  let batch: YamlDoc[] = [];
+  let batchChars = 0;
+  const flush = (): void => {
+    if (!pool || batch.length === 0) return;
+    queue.push(
+      batch,
+      pool.pool.submit({ file, format: 'yaml', texts: batch.map((d) => d.text), validate: pool.validate }),
+    );
+    batch = [];
+    batchChars = 0;
+  };
   const splitter = new YamlDocSplitter(
     (doc) => {
-      let value: unknown;
-      try {
-        value = loadYaml(doc.text, file);
-      } catch (e) {
-        out.stats.documents++;
-        if (e instanceof yaml.YAMLException)
-          return out.parseError(file, doc.line + (e.mark?.line ?? 0), e.reason || e.message);
-        if (e instanceof UnsafeDocumentError)
-          return out.parseError(file, doc.line, `document ${doc.index + 1} rejected: ${e.message}`);
-        if (e instanceof RangeError)
-          return out.parseError(file, doc.line, `document ${doc.index + 1} rejected: nesting too deep`);
-        throw e;
-      }
-      if (reader && !isKubeObject(value)) {
-        out.stats.documents++;
-        const r = reader.read(doc.text, file, doc.line);
-        out.components.push(...r.components);
-        out.diagnostics.push(...r.diagnostics);
-        return;
-      }
-      out.addValue(
-        value,
-        file,
-        firstContentLine(doc.text, doc.line),
-        doc.index,
-        () => listItemLines(doc.text, doc.line),
-        componentLineMaps(value, doc.text, doc.line),
-      );
+      if (!pool) return handle(doc, parseYamlHere(doc, file));
+      batch.push(doc);
+      batchChars += doc.text.length;
+      if (batchChars >= BATCH_CHARS) flush();
     },
     (line) =>
       out.skip('document too large', {
@@ -386,14 +529,22 @@ async function readYaml(
         message: `${file}:${line}: document larger than 64 MiB, skipped`,
       }),
   );
-  for await (const chunk of chunks) {
-    validator.push(chunk);
-    // Valid so far and pure ASCII: no character is pending in the decoder, and latin1 decodes it several times faster.
-    splitter.push(isAscii(chunk) ? chunk.toString('latin1') : decoder.write(chunk));
+  try {
+    for await (const chunk of chunks) {
+      validator.push(chunk);
+      // Valid so far and pure ASCII: no character is pending in the decoder, and latin1 decodes it several times faster.
+      splitter.push(isAscii(chunk) ? chunk.toString('latin1') : decoder.write(chunk));
+      // Bounded memory: a few batches per worker in flight, the oldest consumed first.
+      if (pool) await queue.drain(pool.pool.size * 3);
+    }
+    validator.end();
+    splitter.push(decoder.end());
+    splitter.end();
+  } finally {
+    // The documents read before a failure (invalid UTF-8, an unreadable stream) are kept, as on the main thread.
+    flush();
+    await queue.drain();
   }
-  validator.end();
-  splitter.push(decoder.end());
-  splitter.end();
 }
 
 /** Line of a document's first line holding more than blanks or a comment (within its first 200 lines). */

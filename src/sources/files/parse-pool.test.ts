@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schemaPrecomputed, validateAgainstSchema } from '../../knowledge/schema.js';
+import { ParsePool } from './parse-pool.js';
+import { readInputs } from './read.js';
+import { loadYaml } from './yaml-docs.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kubetune-pool-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const BAD_POD =
+  'apiVersion: v1\nkind: Pod\nmetadata: {name: bad}\nspec:\n  containers: [{name: c, image: x, resource: {}}]\n';
+
+describe('parse pool (worker threads)', () => {
+  it('parses YAML documents in a worker: compact JSON, schema problems, errors with their line', async () => {
+    const pool = new ParsePool(1);
+    try {
+      const results = await pool.submit({
+        file: 'f.yaml',
+        format: 'yaml',
+        validate: true,
+        texts: [BAD_POD, 'a: 1\nb: [1, 2\n', 'x: .nan\ny: -.inf\nz: -0\n', ''],
+      });
+      expect(results).toHaveLength(4);
+      const [pod, broken, numbers, empty] = results!;
+      expect(JSON.parse(pod!.json!)).toMatchObject({ kind: 'Pod', metadata: { name: 'bad' } });
+      expect(pod!.schema).toEqual([validateAgainstSchema(JSON.parse(pod!.json!))]);
+      expect(pod!.schema![0]!.map((p) => p.path.join('.'))).toContain('spec.containers.0.resource');
+      expect(broken!.error).toMatchObject({ kind: 'yaml', lineOffset: expect.any(Number) });
+      // JSON cannot carry NaN or -Infinity: such a document comes back as a structured clone, exactly.
+      expect(numbers!.json).toBeUndefined();
+      expect(numbers!.value).toEqual(loadYaml('x: .nan\ny: -.inf\nz: -0\n', 'f.yaml'));
+      expect(numbers!.value).toMatchObject({ x: NaN, y: -Infinity });
+      expect(empty!.json).toBeUndefined();
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('validates a large JSON List in the workers while reading: same problems as validating on the main thread', async () => {
+    const items = Array.from({ length: 300 }, (_, i) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: `p${i}` },
+      spec: { containers: [{ name: 'c', image: 'x:1', ...(i % 7 === 0 ? { resource: {} } : {}) }] },
+    }));
+    const p = join(dir, 'list.json');
+    writeFileSync(p, JSON.stringify({ apiVersion: 'v1', kind: 'List', items }, null, 4));
+    const pooled = await readInputs([p], { parallel: { workers: 2, minFileBytes: 0 }, validateSchema: true });
+    const objects = pooled.resources.map((r) => r.object);
+    expect(objects.every(schemaPrecomputed)).toBe(true);
+    const fromWorkers = objects.map((o) => validateAgainstSchema(o));
+    // The same objects re-parsed without a pool are validated on this thread: results must be equal.
+    const plain = await readInputs([p], { parallel: { workers: 0 } });
+    expect(plain.resources.some((r) => schemaPrecomputed(r.object))).toBe(false);
+    expect(fromWorkers).toEqual(plain.resources.map((r) => validateAgainstSchema(r.object)));
+    expect(fromWorkers.filter((x) => x!.length > 0)).toHaveLength(Math.ceil(300 / 7));
+  });
+});
