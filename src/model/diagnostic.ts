@@ -11,7 +11,9 @@ export type DiagnosticCode =
   | 'source-error'
   | 'forbidden'
   | 'not-measured'
-  | 'config';
+  | 'config'
+  /** Where a source took its data from, when it chose among several (e.g. a recording rule). */
+  | 'source-info';
 
 /** Something a source or the engine wants the user to know that is not a finding: never a silent drop. */
 export interface Diagnostic {

@@ -34,6 +34,8 @@ export interface RightsizeRunOptions {
   readonly namespaces?: readonly string[];
   readonly maxSeriesPerQuery?: number;
   readonly includeUnmanaged?: boolean;
+  /** Take CPU statistics from a recorded CPU rate where one covers the window (default true). */
+  readonly useRecordingRules?: boolean;
   /** Share of the window used for learning when backtesting (the rest is replayed). */
   readonly backtestTrainFraction?: number;
 }
@@ -86,6 +88,7 @@ async function evidenceFor(prom: RightsizePromApi, { manifests: m, strategies, w
     hpaStats: ['cpuP50', 'memP50'],
     ...(namespaces ? { namespaces } : {}),
     ...(opts.maxSeriesPerQuery ? { maxSeriesPerQuery: opts.maxSeriesPerQuery } : {}),
+    ...(opts.useRecordingRules === false ? { useRecordingRules: false } : {}),
   });
   const owners = indexOwners(collected.owners);
   const evidence = aggregateEvidence(collected.pods.values(), owners, m.known, {
@@ -96,6 +99,19 @@ async function evidenceFor(prom: RightsizePromApi, { manifests: m, strategies, w
   const roles = initContainerRoles(collected.owners, owners, m.known);
   const hpas = hpaTargetsFromKsm(collected.owners, collected.hpaTargets);
   return { collected, owners, evidence, namespaces, roles, hpas };
+}
+
+/** Says where CPU statistics came from when a recording rule served them (the figures are the same kind). */
+function recordedCpuNote(byNamespace: ReadonlyMap<string, string>): Diagnostic[] {
+  if (byNamespace.size === 0) return [];
+  const rules = [...new Set(byNamespace.values())].join(', ');
+  return [
+    {
+      code: 'source-info',
+      severity: 'info',
+      message: `CPU statistics of ${byNamespace.size} namespace(s) from the recorded rate ${rules} (no per-minute subquery; --no-recording-rules to use the raw counters)`,
+    },
+  ];
 }
 
 function promDiagnostics(warnings: readonly string[], partial: boolean): Diagnostic[] {
@@ -133,6 +149,7 @@ export async function runRightsize(
   const diagnostics = [
     ...(read?.diagnostics ?? []),
     ...promDiagnostics(main.collected.warnings, main.collected.partial),
+    ...recordedCpuNote(main.collected.cpuRecorded),
   ];
   let queries = main.collected.queries;
   let bt: BacktestResult | undefined;

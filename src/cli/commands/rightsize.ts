@@ -49,6 +49,8 @@ interface RightsizeFlags extends OutputFlags {
   readonly helmValues?: string;
   readonly apply?: boolean;
   readonly maxSeriesPerQuery: string;
+  /** commander's `--no-recording-rules`: true unless given. */
+  readonly recordingRules: boolean;
   readonly includeUnmanaged?: boolean;
   readonly live?: boolean;
   readonly kubeconfig?: string;
@@ -180,6 +182,10 @@ export const rightsizeCommand: CommandModule = {
       .option('--helm-values <file>', 'write a Helm values snippet')
       .option('--apply', 'write the recommendations into the given manifest files (comments preserved)')
       .option('--max-series-per-query <n>', 'containers per query before a namespace is split by pods', '1000')
+      .option(
+        '--no-recording-rules',
+        "always compute CPU rates from the raw cAdvisor counters, even where kube-prometheus' recorded rate covers the window",
+      )
       .option('--include-unmanaged', 'with manifests, also report measured workloads the manifests do not describe')
       .option('--live', 'read the current spec (workloads, HPAs) from the cluster instead of files')
       .option('--kubeconfig <file>', 'kubeconfig for --live')
@@ -198,6 +204,7 @@ export const rightsizeCommand: CommandModule = {
         ...(flags.namespace?.length ? { namespaces: flags.namespace } : {}),
         maxSeriesPerQuery: num('max-series-per-query', flags.maxSeriesPerQuery, 1000, (n) => n >= 1),
         ...(flags.includeUnmanaged ? { includeUnmanaged: true } : {}),
+        ...(flags.recordingRules === false ? { useRecordingRules: false } : {}),
         ...(flags.backtest ? { backtestTrainFraction: trainFraction } : {}),
       });
       const written = await writeOutputs(run, { ...flags, paths, read }, ctx.io.stderr);
