@@ -443,19 +443,26 @@ function rememberSchema(value: unknown, schema: SchemaOutcome | undefined): void
 
 /** Worker batches in flight, consumed in submission order. */
 class BatchQueue<T> {
-  private readonly queue: { items: T[]; result: Promise<readonly ParseResult[] | undefined> }[] = [];
+  private readonly queue: {
+    items: T[];
+    result: Promise<readonly ParseResult[] | undefined>;
+    then?: () => void;
+  }[] = [];
   constructor(private readonly consume: (items: T[], results: readonly ParseResult[] | undefined) => void) {}
-  get length(): number {
-    return this.queue.length;
-  }
   push(items: T[], result: Promise<readonly ParseResult[] | undefined>): void {
     this.queue.push({ items, result });
+  }
+  /** Runs `action` after the batches already queued are consumed (keeps diagnostics in input order). */
+  defer(action: () => void): void {
+    if (this.queue.length === 0) action();
+    else this.queue.push({ items: [], result: Promise.resolve(undefined), then: action });
   }
   /** Consumes batches from the head until at most `keep` are in flight. */
   async drain(keep = 0): Promise<void> {
     while (this.queue.length > keep) {
       const head = this.queue.shift()!;
       this.consume(head.items, await head.result);
+      head.then?.();
     }
   }
 }
@@ -521,13 +528,17 @@ async function readYaml(
       batchChars += doc.text.length;
       if (batchChars >= BATCH_CHARS) flush();
     },
-    (line) =>
-      out.skip('document too large', {
-        severity: 'error',
-        file,
-        line,
-        message: `${file}:${line}: document larger than 64 MiB, skipped`,
-      }),
+    (line) => {
+      flush();
+      queue.defer(() =>
+        out.skip('document too large', {
+          severity: 'error',
+          file,
+          line,
+          message: `${file}:${line}: document larger than 64 MiB, skipped`,
+        }),
+      );
+    },
   );
   try {
     for await (const chunk of chunks) {
