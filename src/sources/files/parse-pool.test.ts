@@ -51,7 +51,10 @@ describe('parse pool (worker threads)', () => {
     }));
     const p = join(dir, 'list.json');
     writeFileSync(p, JSON.stringify({ apiVersion: 'v1', kind: 'List', items }, null, 4));
-    const pooled = await readInputs([p], { parallel: { workers: 2, minFileBytes: 0 }, validateSchema: true });
+    const pooled = await readInputs([p], {
+      parallel: { workers: 2, minFileBytes: 0, validateJson: true },
+      validateSchema: true,
+    });
     const objects = pooled.resources.map((r) => r.object);
     expect(objects.every(schemaPrecomputed)).toBe(true);
     const fromWorkers = objects.map((o) => validateAgainstSchema(o));

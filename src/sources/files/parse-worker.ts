@@ -21,9 +21,12 @@ function schemaOf(value: unknown): SchemaOutcome {
   return [validateAgainstSchema(value) ?? null];
 }
 
-/** True when JSON would not carry the value exactly (NaN, ±Infinity and -0 are YAML numbers, not JSON ones). */
+/**
+ * True when JSON carries the value: NaN and ±Infinity (`.nan`, `.inf`) are YAML numbers, not JSON ones. (A float -0
+ * comes back as 0, which no Kubernetes field tells apart; js-yaml reads the integer `-0` as 0 anyway.)
+ */
 function jsonSafe(v: unknown): boolean {
-  if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0);
+  if (typeof v === 'number') return Number.isFinite(v);
   if (v === null || typeof v !== 'object') return true;
   if (Array.isArray(v)) return v.every(jsonSafe);
   for (const k in v as Record<string, unknown>) if (!jsonSafe((v as Record<string, unknown>)[k])) return false;
@@ -42,8 +45,8 @@ function parseYaml(text: string, file: string, validate: boolean): ParseResult {
     throw e;
   }
   const schema = validate ? schemaOf(value) : null;
-  // Text with a number JSON cannot hold is rare: send such a value as a structured clone instead.
-  const numeric = /\.(?:inf|nan)|-0/i.test(text);
+  // Text that may hold a number JSON cannot carry is rare: such a value goes back as a structured clone instead.
+  const numeric = /\.(?:inf|nan)\b/i.test(text);
   if (numeric && !jsonSafe(value)) return { value, schema };
   return { json: value === undefined ? undefined : JSON.stringify(value), schema };
 }

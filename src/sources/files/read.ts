@@ -17,7 +17,13 @@ import { JsonSplitter } from './json-stream.js';
 import { Utf8Validator } from './utf8.js';
 import { listItemLines, loadYaml, UnsafeDocumentError, YamlDocSplitter, type YamlDoc } from './yaml-docs.js';
 import { rememberSchemaProblems } from '../../knowledge/schema.js';
-import { DEFAULT_MIN_PARALLEL_BYTES, ParsePool, poolSize, type ParallelOptions } from './parse-pool.js';
+import {
+  DEFAULT_MIN_PARALLEL_BYTES,
+  ParsePool,
+  poolSize,
+  validateJsonInWorkers,
+  type ParallelOptions,
+} from './parse-pool.js';
 import type { ParseError, ParseResult, SchemaOutcome } from './parse-protocol.js';
 
 export const STDIN = '-';
@@ -229,7 +235,11 @@ class PoolForLargeFiles {
   async forFile(path: string | undefined): Promise<Parallel | undefined> {
     if (this.workers === 0 || path === undefined || (await stat(path)).size < this.minBytes) return undefined;
     this.pool ??= new ParsePool(this.workers);
-    return { pool: this.pool, validate: this.options.validateSchema ?? false };
+    return {
+      pool: this.pool,
+      validate: this.options.validateSchema ?? false,
+      validateJson: validateJsonInWorkers(this.options.parallel),
+    };
   }
 
   async close(): Promise<void> {
@@ -240,6 +250,8 @@ class PoolForLargeFiles {
 interface Parallel {
   readonly pool: ParsePool;
   readonly validate: boolean;
+  /** JSON items are validated by the workers too (they parse each one again). */
+  readonly validateJson: boolean;
 }
 
 /** One readInputs call. */
@@ -319,7 +331,7 @@ async function readJson(chunks: AsyncIterable<Buffer>, { file, out, reader, para
   let kept: Buffer[] | undefined = [];
   let keptBytes = 0;
   // With a pool and schema validation asked for, items are validated by the workers while this thread reads on.
-  const pool = parallel?.validate ? parallel.pool : undefined;
+  const pool = parallel?.validate && parallel.validateJson ? parallel.pool : undefined;
   const queue = new BatchQueue<unknown>((values, results) =>
     values.forEach((value, i) => rememberSchema(value, results?.[i]?.schema)),
   );
