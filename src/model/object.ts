@@ -105,3 +105,16 @@ export const asNumber = (v: unknown): number | undefined =>
 /** Whether a document looks like a Kubernetes object (has string apiVersion and kind). */
 export const isKubeObject = (v: unknown): v is KubeObject =>
   isRecord(v) && typeof v['apiVersion'] === 'string' && typeof v['kind'] === 'string';
+
+/**
+ * An object the API server stored (it has a uid) on behalf of a controller (a controller owner reference): a Pod of a
+ * ReplicaSet, DaemonSet, StatefulSet or Job, a mirror Pod, a ReplicaSet of a Deployment. Its spec was generated from
+ * a template that is validated on the owner, and the rest is written by the server: nothing in it is the user's to
+ * fix, (the `schema-invalid` rule skips it, and readers do not validate it in advance).
+ */
+export function createdByController(object: KubeObject): boolean {
+  const meta = object.metadata;
+  if (!meta?.uid) return false;
+  const owners: unknown = meta.ownerReferences;
+  return Array.isArray(owners) && owners.some((o) => isRecord(o) && o['controller'] === true);
+}

@@ -25,17 +25,19 @@ export function configFromObject(
   base: JsonPath,
   embeddedIn?: JsonPath,
 ): ComponentConfig | undefined {
+  const kind = raw['kind'];
+  // Called for every object of a snapshot: return before allocating for the (many) objects that are not configs.
+  if (kind !== 'KubeletConfiguration' && kind !== 'KubeProxyConfiguration' && kind !== 'KubeSchedulerConfiguration')
+    return undefined;
   const apiVersion = asString(raw['apiVersion']) ?? '';
   const common = { ...loc(r), apiVersion, raw, base, ...(embeddedIn ? { embeddedIn } : {}) };
-  switch (asString(raw['kind'])) {
+  switch (kind) {
     case 'KubeletConfiguration':
       return { component: 'kubelet-config', ...common } satisfies KubeletConfig;
     case 'KubeProxyConfiguration':
       return { component: 'kube-proxy-config', ...common } satisfies KubeProxyConfig;
-    case 'KubeSchedulerConfiguration':
-      return schedulerConfig(common, raw, base);
     default:
-      return undefined;
+      return schedulerConfig(common, raw, base);
   }
 }
 

@@ -20,39 +20,61 @@ interface Hit {
 
 function annotationHits(
   facts: readonly FieldFact[],
-  annotations: Readonly<Record<string, string>>,
+  annotations: Readonly<Record<string, string>> | undefined,
   metaPath: JsonPath,
-): Hit[] {
-  return facts
-    .filter((f) => f.type === 'annotation')
-    .flatMap((fact) =>
-      Object.keys(annotations)
-        .filter((k) => (fact.path.endsWith('/') ? k.startsWith(fact.path) : k === fact.path))
-        .map((k) => ({ fact, path: [...metaPath, 'annotations', k] })),
-    );
+  out: Hit[],
+): void {
+  if (!annotations || facts.length === 0) return;
+  for (const fact of facts)
+    for (const k of Object.keys(annotations))
+      if (fact.path.endsWith('/') ? k.startsWith(fact.path) : k === fact.path)
+        out.push({ fact, path: [...metaPath, 'annotations', k] });
 }
+
+/** The facts of one kind, sorted by type and with their paths split once (this rule runs on every object). */
+interface KindFacts {
+  readonly fields: readonly { fact: FieldFact; path: string[] }[];
+  readonly annotations: readonly FieldFact[];
+  readonly volumePlugins: readonly { fact: FieldFact; key: string }[];
+}
+
+const factsByKind = new Map<string, KindFacts>();
+
+function factsOf(kind: string): KindFacts {
+  let facts = factsByKind.get(kind);
+  if (!facts) {
+    const all = fieldFactsFor(kind);
+    facts = {
+      fields: all.filter((f) => f.type === 'field').map((fact) => ({ fact, path: fact.path.split('.') })),
+      annotations: all.filter((f) => f.type === 'annotation'),
+      volumePlugins: all
+        .filter((f) => f.type === 'volume-plugin')
+        .map((fact) => ({ fact, key: fact.path.replace(/^volumes\[\]\./, '') })),
+    };
+    factsByKind.set(kind, facts);
+  }
+  return facts;
+}
+
+const NO_FACTS: KindFacts = { fields: [], annotations: [], volumePlugins: [] };
 
 function hits(resource: Resource): Hit[] {
   const kind = resource.object.kind;
   // Service facts are reported by network/service-field-removed.
-  const own = kind === 'Service' ? [] : fieldFactsFor(kind);
-  const out: Hit[] = [
-    ...own
-      .filter((f) => f.type === 'field' && getAt(resource.object, f.path.split('.')) !== undefined)
-      .map((fact) => ({ fact, path: fact.path.split('.') })),
-    ...annotationHits(own, resource.object.metadata?.annotations ?? {}, ['metadata']),
-  ];
+  const own = kind === 'Service' ? NO_FACTS : factsOf(kind);
+  const out: Hit[] = [];
+  for (const { fact, path } of own.fields)
+    if (getAt(resource.object, path) !== undefined) out.push({ fact, path: [...path] });
+  annotationHits(own.annotations, resource.object.metadata?.annotations, ['metadata'], out);
   const w = podTemplateOf(resource.object);
   if (!w) return out;
-  const pod = fieldFactsFor('PodSpec');
-  for (const fact of pod.filter((f) => f.type === 'volume-plugin')) {
-    const key = fact.path.replace(/^volumes\[\]\./, '');
-    asArray(w.podSpec['volumes']).forEach((v, i) => {
+  const pod = factsOf('PodSpec');
+  const volumes = asArray(w.podSpec['volumes']);
+  for (const { fact, key } of pod.volumePlugins)
+    volumes.forEach((v, i) => {
       if (asRecord(v)[key] !== undefined) out.push({ fact, path: [...w.podSpecPath, 'volumes', i, key] });
     });
-  }
-  const metaPath = [...w.podSpecPath.slice(0, -1), 'metadata'];
-  out.push(...annotationHits(pod, w.podAnnotations, metaPath));
+  annotationHits(pod.annotations, w.podAnnotations, [...w.podSpecPath.slice(0, -1), 'metadata'], out);
   return out;
 }
 

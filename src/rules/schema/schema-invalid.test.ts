@@ -9,5 +9,6 @@ ruleTester.run(rule, {
       { messageId: 'invalid', path: [...spec, 'selector'], data: { problem: 'missing required field "selector"' } },
       { messageId: 'unknownField', path: [...spec, 'template', 'spec', 'containers', 0, 'resource'] },
     ],
+    'owned-manifest': [{ messageId: 'unknownField', path: ['spec', 'containers', 0, 'resource'] }],
   },
 });

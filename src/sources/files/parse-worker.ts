@@ -7,7 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import yaml from 'js-yaml';
 import { validateAgainstSchema } from '../../knowledge/schema.js';
-import { isKubeObject } from '../../model/object.js';
+import { createdByController, isKubeObject } from '../../model/object.js';
 import type { ParseRequest, ParseResult, SchemaOutcome } from './parse-protocol.js';
 import { loadYaml, UnsafeDocumentError } from './yaml-docs.js';
 
