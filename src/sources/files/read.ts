@@ -234,9 +234,12 @@ class PoolForLargeFiles {
 
   async forFile(path: string | undefined): Promise<Parallel | undefined> {
     if (this.workers === 0 || path === undefined || (await stat(path)).size < this.minBytes) return undefined;
-    this.pool ??= new ParsePool(this.workers);
+    // Started on first use: a JSON file on a small machine never needs the workers (see validateJsonInWorkers).
+    const started = (): ParsePool => (this.pool ??= new ParsePool(this.workers));
     return {
-      pool: this.pool,
+      get pool() {
+        return started();
+      },
       validate: this.options.validateSchema ?? false,
       validateJson: validateJsonInWorkers(this.options.parallel),
     };
