@@ -14,11 +14,11 @@ import { loadYaml, UnsafeDocumentError } from './yaml-docs.js';
 /** Schema problems of a document's objects: the value itself, or each item of a List (null: nothing to check). */
 function schemaOf(value: unknown): SchemaOutcome {
   if (!isKubeObject(value)) return null;
-  if (value.kind.endsWith('List') && Array.isArray(value['items']))
-    return (value['items'] as unknown[]).map((item) =>
-      isKubeObject(item) ? (validateAgainstSchema(item) ?? null) : null,
-    );
-  return [validateAgainstSchema(value) ?? null];
+  // What the schema-invalid rule validates: not the objects a controller created (see createdByController).
+  const validate = (o: unknown) =>
+    isKubeObject(o) && !createdByController(o) ? (validateAgainstSchema(o) ?? null) : null;
+  if (value.kind.endsWith('List') && Array.isArray(value['items'])) return (value['items'] as unknown[]).map(validate);
+  return [validate(value)];
 }
 
 /**
