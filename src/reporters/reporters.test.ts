@@ -1,4 +1,8 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
@@ -132,6 +136,25 @@ describe('reporters', () => {
     for (const r of run.results ?? []) expect(run.tool.driver.rules![r.ruleIndex!]!.id).toBe(r.ruleId);
     expect(run.results![0]!.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe('dir%20with%20space/app.yaml');
     expect(run.invocations![0]!.executionSuccessful).toBe(false);
+  });
+
+  it("SARIF validates against the complete OASIS SARIF 2.1.0 schema (as published with Microsoft's SARIF tools)", () => {
+    // sarif-2.1.0-rtm.5.json is the final 2.1.0 schema (draft-04), shipped in @microsoft/jest-sarif.
+    const file = createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+    const schema = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    expect(schema['title']).toMatch(/SARIF\) Version 2\.1\.0/);
+    // unicodeRegExp: false — the schema's language pattern has a stray `]` that only non-unicode regexps accept.
+    const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    const log = toSarif(report);
+    const ok = validate(log);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+    // The schema is not vacuous: a result without a message is rejected.
+    const broken = structuredClone(log) as unknown as { runs: { results: Record<string, unknown>[] }[] };
+    delete broken.runs[0]!.results[0]!['message'];
+    expect(validate(broken)).toBe(false);
   });
 
   it('JUnit is well-formed XML with one failing case per error', () => {
