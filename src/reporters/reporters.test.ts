@@ -144,7 +144,7 @@ describe('reporters', () => {
     const schema = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     expect(schema['title']).toMatch(/SARIF\) Version 2\.1\.0/);
     // unicodeRegExp: false — the schema's language pattern has a stray `]` that only non-unicode regexps accept.
-    const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+    const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
     addFormats.default(ajv);
     const validate = ajv.compile(schema);
     const log = toSarif(report);
