@@ -5,11 +5,10 @@
  * structured clone); a JSON item only sends back its schema problems (the main thread parsed it already).
  */
 import { parentPort } from 'node:worker_threads';
-import yaml from 'js-yaml';
 import { validateAgainstSchema } from '../../knowledge/schema.js';
 import { createdByController, isKubeObject } from '../../model/object.js';
 import type { ParseRequest, ParseResult, SchemaOutcome } from './parse-protocol.js';
-import { loadYaml, UnsafeDocumentError } from './yaml-docs.js';
+import { tryLoadYaml } from './yaml-docs.js';
 
 /** Schema problems of a document's objects: the value itself, or each item of a List (null: nothing to check). */
 function schemaOf(value: unknown): SchemaOutcome {
@@ -34,16 +33,9 @@ function jsonSafe(v: unknown): boolean {
 }
 
 function parseYaml(text: string, file: string, validate: boolean): ParseResult {
-  let value: unknown;
-  try {
-    value = loadYaml(text, file);
-  } catch (e) {
-    if (e instanceof yaml.YAMLException)
-      return { error: { kind: 'yaml', lineOffset: e.mark?.line ?? 0, message: e.reason || e.message } };
-    if (e instanceof UnsafeDocumentError) return { error: { kind: 'unsafe', lineOffset: 0, message: e.message } };
-    if (e instanceof RangeError) return { error: { kind: 'too-deep', lineOffset: 0, message: 'nesting too deep' } };
-    throw e;
-  }
+  const loaded = tryLoadYaml(text, file);
+  if ('error' in loaded) return { error: loaded.error };
+  const value = loaded.value;
   const schema = validate ? schemaOf(value) : null;
   // Text that may hold a number JSON cannot carry is rare: such a value goes back as a structured clone instead.
   const numeric = /\.(?:inf|nan)\b/i.test(text);

@@ -6,7 +6,6 @@ import { glob } from 'tinyglobby';
 import { TextDecoder } from 'node:util';
 import { isAscii } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
-import yaml from 'js-yaml';
 import type { ComponentConfigBase } from '../../model/component-config.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { isKubeObject, isRecord, refOf, type KubeObject, type Resource } from '../../model/object.js';
@@ -15,7 +14,7 @@ import { componentLineMaps } from './configs/line-map.js';
 import type { JsonPath } from '../../core/json-path.js';
 import { JsonSplitter } from './json-stream.js';
 import { Utf8Validator } from './utf8.js';
-import { listItemLines, loadYaml, UnsafeDocumentError, YamlDocSplitter, type YamlDoc } from './yaml-docs.js';
+import { listItemLines, tryLoadYaml, YamlDocSplitter, type YamlDoc } from './yaml-docs.js';
 import { rememberSchemaProblems } from '../../knowledge/schema.js';
 import {
   DEFAULT_MIN_PARALLEL_BYTES,
@@ -432,19 +431,6 @@ function jsonErrorLineOffset(e: unknown, text: string): number {
 
 type YamlOutcome = { readonly value: unknown } | { readonly error: ParseError };
 
-/** Parses one document on this thread, with the errors a worker would report. */
-function parseYamlHere(doc: YamlDoc, file: string): YamlOutcome {
-  try {
-    return { value: loadYaml(doc.text, file) };
-  } catch (e) {
-    if (e instanceof yaml.YAMLException)
-      return { error: { kind: 'yaml', lineOffset: e.mark?.line ?? 0, message: e.reason || e.message } };
-    if (e instanceof UnsafeDocumentError) return { error: { kind: 'unsafe', lineOffset: 0, message: e.message } };
-    if (e instanceof RangeError) return { error: { kind: 'too-deep', lineOffset: 0, message: 'nesting too deep' } };
-    throw e;
-  }
-}
-
 /** Records schema problems a worker found for the objects of a document (the value, or each item of a List). */
 function rememberSchema(value: unknown, schema: SchemaOutcome | undefined): void {
   if (!schema || !isKubeObject(value)) return;
@@ -518,7 +504,7 @@ async function readYaml(
   const queue = new BatchQueue<YamlDoc>((docs, results) =>
     docs.forEach((doc, i) => {
       const r = results?.[i];
-      if (!r) return handle(doc, parseYamlHere(doc, file));
+      if (!r) return handle(doc, tryLoadYaml(doc.text, file));
       if (r.error) return handle(doc, { error: r.error });
       const value = r.json !== undefined ? (JSON.parse(r.json) as unknown) : r.value;
       rememberSchema(value, r.schema);
@@ -538,7 +524,7 @@ async function readYaml(
   };
   const splitter = new YamlDocSplitter(
     (doc) => {
-      if (!pool) return handle(doc, parseYamlHere(doc, file));
+      if (!pool) return handle(doc, tryLoadYaml(doc.text, file));
       batch.push(doc);
       batchChars += doc.text.length;
       if (batchChars >= BATCH_CHARS) flush();

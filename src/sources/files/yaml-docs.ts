@@ -1,4 +1,5 @@
 import yaml from 'js-yaml';
+import type { ParseError } from './parse-protocol.js';
 
 /** A YAML document's text and the 1-based line where it starts in its file. */
 export interface YamlDoc {
@@ -191,6 +192,19 @@ export class UnsafeDocumentError extends Error {}
  * Loads one YAML document (js-yaml, YAML 1.2 core schema: no implicit dates) and rejects alias bombs,
  * cycles and excessive depth by measuring the expanded tree over the shared nodes (memoised, so cheap).
  */
+/** loadYaml with its expected failures as values: a YAML error, an unsafe document, nesting too deep. */
+export function tryLoadYaml(text: string, filename: string): { value: unknown } | { error: ParseError } {
+  try {
+    return { value: loadYaml(text, filename) };
+  } catch (e) {
+    if (e instanceof yaml.YAMLException)
+      return { error: { kind: 'yaml', lineOffset: e.mark?.line ?? 0, message: e.reason || e.message } };
+    if (e instanceof UnsafeDocumentError) return { error: { kind: 'unsafe', lineOffset: 0, message: e.message } };
+    if (e instanceof RangeError) return { error: { kind: 'too-deep', lineOffset: 0, message: 'nesting too deep' } };
+    throw e;
+  }
+}
+
 export function loadYaml(text: string, filename: string, limits: SafeLoadLimits = DEFAULT_LIMITS): unknown {
   const value = yaml.load(text, { filename, schema: yaml.CORE_SCHEMA });
   // Without an alias (`*name`) nothing is shared: the tree is as large as it looks, no memo needed.
