@@ -118,3 +118,10 @@ export function createdByController(object: KubeObject): boolean {
   const owners: unknown = meta.ownerReferences;
   return Array.isArray(owners) && owners.some((o) => isRecord(o) && o['controller'] === true);
 }
+
+/** The items of a `List` or `*List` document (as `kubectl get -o yaml|json` prints them); undefined for anything else. */
+export function listItems(value: unknown): unknown[] | undefined {
+  return isKubeObject(value) && value.kind.endsWith('List') && Array.isArray(value['items'])
+    ? (value['items'] as unknown[])
+    : undefined;
+}

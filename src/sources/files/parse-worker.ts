@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { validateAgainstSchema } from '../../knowledge/schema.js';
-import { createdByController, isKubeObject } from '../../model/object.js';
+import { createdByController, isKubeObject, listItems } from '../../model/object.js';
 import type { ParseRequest, ParseResult, SchemaOutcome } from './parse-protocol.js';
 import { tryLoadYaml } from './yaml-docs.js';
 
@@ -16,8 +16,7 @@ function schemaOf(value: unknown): SchemaOutcome {
   // What the schema-invalid rule validates: not the objects a controller created (see createdByController).
   const validate = (o: unknown) =>
     isKubeObject(o) && !createdByController(o) ? (validateAgainstSchema(o) ?? null) : null;
-  if (value.kind.endsWith('List') && Array.isArray(value['items'])) return (value['items'] as unknown[]).map(validate);
-  return [validate(value)];
+  return (listItems(value) ?? [value]).map(validate);
 }
 
 /**

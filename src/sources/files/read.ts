@@ -8,7 +8,7 @@ import { isAscii } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import type { ComponentConfigBase } from '../../model/component-config.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
-import { isKubeObject, isRecord, refOf, type KubeObject, type Resource } from '../../model/object.js';
+import { isKubeObject, isRecord, listItems, refOf, type KubeObject, type Resource } from '../../model/object.js';
 import { COMPONENT_READERS, type ComponentFileReader } from './component-readers.js';
 import { componentLineMaps } from './configs/line-map.js';
 import type { JsonPath } from '../../core/json-path.js';
@@ -434,8 +434,7 @@ type YamlOutcome = { readonly value: unknown } | { readonly error: ParseError };
 /** Records schema problems a worker found for the objects of a document (the value, or each item of a List). */
 function rememberSchema(value: unknown, schema: SchemaOutcome | undefined): void {
   if (!schema || !isKubeObject(value)) return;
-  const objects =
-    value.kind.endsWith('List') && Array.isArray(value['items']) ? (value['items'] as unknown[]) : [value];
+  const objects = listItems(value) ?? [value];
   schema.forEach((problems, i) => {
     const o = objects[i];
     if (problems && o !== null && typeof o === 'object') rememberSchemaProblems(o, problems);

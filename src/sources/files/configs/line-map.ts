@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { JsonPath } from '../../../core/json-path.js';
 import { COMPONENT_DOCUMENT_KINDS } from '../../../model/components/extract.js';
-import { isKubeObject, isRecord } from '../../../model/object.js';
+import { isKubeObject, isRecord, listItems } from '../../../model/object.js';
 import { listItemLines } from '../yaml-docs.js';
 
 /** Documents larger than this keep only their document line (the map costs a second parse). */
@@ -67,10 +67,7 @@ export function componentLineMaps(
   firstLine: number,
 ): ((itemPath: JsonPath) => Map<string, number> | undefined) | undefined {
   if (text.length > MAX_MAPPED_CHARS) return undefined;
-  const items =
-    isKubeObject(value) && value.kind.endsWith('List') && Array.isArray(value['items'])
-      ? (value['items'] as unknown[])
-      : undefined;
+  const items = listItems(value);
   if (!(items ? items.some(wantsLines) : wantsLines(value))) return undefined;
   let map: Map<string, number> | undefined;
   let starts: number[] | undefined;
