@@ -66,6 +66,15 @@ interface AuditFlags extends OutputFlags {
   readonly context?: string;
   readonly namespace?: string;
   readonly allNamespaces?: boolean;
+  readonly workers?: string;
+}
+
+/** `--workers N`: worker threads for large files (0: none). */
+function parseWorkers(text: string | undefined): { workers: number } | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new UsageError(`--workers: expected 0 to 64, got ${text}`);
+  return { workers: n };
 }
 
 export const auditCommand: CommandModule = {
@@ -90,7 +99,11 @@ export const auditCommand: CommandModule = {
       .option('--kubeconfig <file>', 'kubeconfig for a live audit')
       .option('--context <name>', 'kube context for a live audit')
       .option('-n, --namespace <ns>', 'only this namespace (live audit)')
-      .option('-A, --all-namespaces', 'every namespace (live audit, the default)');
+      .option('-A, --all-namespaces', 'every namespace (live audit, the default)')
+      .option(
+        '--workers <n>',
+        'worker threads that parse large YAML files (default: the CPUs this process may use, within a container CPU limit, up to 4; 0: none)',
+      );
     addOutputOptions(cmd).action(async (paths: string[], flags: AuditFlags) => {
       const config = loadConfig(flags.config, ctx.io.cwd);
       const failOn = parseFailOn(
@@ -105,7 +118,12 @@ export const auditCommand: CommandModule = {
       };
       const result =
         paths.length > 0
-          ? await auditFiles(paths, { ...options, stdin: ctx.io.stdin, cwd: ctx.io.cwd })
+          ? await auditFiles(paths, {
+              ...options,
+              stdin: ctx.io.stdin,
+              cwd: ctx.io.cwd,
+              ...(flags.workers !== undefined ? { parallel: parseWorkers(flags.workers)! } : {}),
+            })
           : await auditLive(flags, options, ctx.io);
       emitReport(result.report, flags, ctx);
       ctx.setExit(exitCodeFor(result.report, failOn));

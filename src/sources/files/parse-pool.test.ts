@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemaPrecomputed, validateAgainstSchema } from '../../knowledge/schema.js';
-import { ParsePool } from './parse-pool.js';
+import { availableParallelism } from 'node:os';
+import { BatchQueue, ParsePool, poolSize, usableCpus } from './parse-pool.js';
 import { readInputs } from './read.js';
 import { loadYaml } from './yaml-docs.js';
 
@@ -63,5 +64,64 @@ describe('parse pool (worker threads)', () => {
     expect(plain.resources.some((r) => schemaPrecomputed(r.object))).toBe(false);
     expect(fromWorkers).toEqual(plain.resources.map((r) => validateAgainstSchema(r.object)));
     expect(fromWorkers.filter((x) => x!.length > 0)).toHaveLength(Math.ceil(300 / 7));
+  });
+
+  it('sizes the pool by the CPUs the process may use, within a container CPU limit', () => {
+    const cpus = availableParallelism();
+    expect(usableCpus(() => undefined)).toBe(cpus);
+    expect(usableCpus(() => 0.5)).toBe(1); // limits.cpu: 500m
+    expect(usableCpus(() => 1000)).toBe(cpus); // a quota above the machine changes nothing
+    expect(poolSize(undefined, () => 1)).toBe(0); // one CPU: workers would only compete with the main thread
+    expect(poolSize(undefined, () => 2)).toBe(2);
+    expect(poolSize(undefined, () => 16)).toBe(4);
+    expect(poolSize({ workers: 0 }, () => 16)).toBe(0);
+    expect(poolSize({ workers: 3 }, () => 1)).toBe(3);
+  });
+
+  it('loses nothing when the workers cannot start: every batch falls back to the caller, the failure is told once', async () => {
+    const pool = new ParsePool(2, () => {
+      throw new Error('no threads here');
+    });
+    const consumed: [string[], unknown][] = [];
+    const failures: unknown[] = [];
+    const queue = new BatchQueue<string>(
+      (items, results) => consumed.push([items, results]),
+      (e) => failures.push(e),
+    );
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      queue.push(['a'], pool.submit({ file: 'f', format: 'yaml', validate: false, texts: ['a: 1'] }));
+      queue.push(['b'], pool.submit({ file: 'f', format: 'yaml', validate: false, texts: ['b: 1'] }));
+      await new Promise((r) => setTimeout(r, 20)); // the rejections settle before anyone awaits them
+      await queue.drain();
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      await pool.close();
+    }
+    expect(consumed).toEqual([
+      [['a'], undefined],
+      [['b'], undefined],
+    ]);
+    expect(failures.map((e) => (e as Error).message)).toEqual(['no threads here']);
+    expect(unhandled).toEqual([]);
+  });
+
+  it('workers start under any host flags (node --title=… --input-type=module -e)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const script = `
+      const { readInputs } = await import(${JSON.stringify(new URL('./read.ts', import.meta.url).href)});
+      const r = await readInputs([${JSON.stringify(join(dir, 'flags.yaml'))}], { parallel: { workers: 1, minFileBytes: 0 } });
+      console.log(JSON.stringify({ objects: r.stats.objects, diagnostics: r.diagnostics.length }));
+    `;
+    writeFileSync(join(dir, 'flags.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n');
+    const r = spawnSync(
+      process.execPath,
+      ['--title=kubetune-test', '--import', 'tsx', '--input-type=module', '-e', script],
+      { encoding: 'utf8' },
+    );
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ objects: 1, diagnostics: 0 });
   });
 });

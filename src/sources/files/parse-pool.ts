@@ -3,6 +3,7 @@
  * thread reads, splits and assembles them. Results come back per batch; the reader consumes batches in submission
  * order, so objects, line numbers and diagnostics are exactly those of the single-threaded path.
  */
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ParseRequest, ParseResponse, ParseResult } from './parse-protocol.js';
@@ -10,7 +11,7 @@ import type { ParseRequest, ParseResponse, ParseResult } from './parse-protocol.
 export interface ParallelOptions {
   /** Files at least this large are parsed by workers (default 32 MiB); smaller ones are not worth starting them. */
   readonly minFileBytes?: number;
-  /** Worker threads (default: the machine's parallelism, 1 to 4); 0 turns the pool off. */
+  /** Worker threads (default: one per usable CPU, up to 4, none on one CPU; see usableCpus); 0 turns the pool off. */
   readonly workers?: number;
   /**
    * Validate JSON items in the workers too. The main thread parses JSON itself, so a worker must parse each item
@@ -21,27 +22,54 @@ export interface ParallelOptions {
 }
 
 export const validateJsonInWorkers = (options: ParallelOptions | undefined): boolean =>
-  options?.validateJson ?? availableParallelism() >= 4;
+  options?.validateJson ?? usableCpus() >= 4;
 
 export const DEFAULT_MIN_PARALLEL_BYTES = 32 * 1024 * 1024;
 
-/** Worker count for these options (0: parse on the main thread). */
-export function poolSize(options: ParallelOptions | undefined): number {
-  const n = options?.workers ?? Math.min(4, availableParallelism());
-  return Math.max(0, Math.floor(n));
+/** The cgroup v2 CPU limit of this process (a container's `resources.limits.cpu`), in CPUs; undefined when none. */
+function cgroupCpuLimit(): number | undefined {
+  try {
+    const [quota, period] = readFileSync('/sys/fs/cgroup/cpu.max', 'utf8').trim().split(/\s+/);
+    const q = Number(quota);
+    const p = Number(period);
+    return quota !== 'max' && q > 0 && p > 0 ? q / p : undefined;
+  } catch {
+    return undefined;
+  }
 }
+
+/**
+ * CPUs this process may use: the affinity mask (what `availableParallelism` reports), capped by a cgroup CPU quota —
+ * in a pod with `limits.cpu: 1` on a 16-core node Node reports 16, and four busy workers would only be throttled.
+ */
+export function usableCpus(limit: () => number | undefined = cgroupCpuLimit): number {
+  const cpus = availableParallelism();
+  const quota = limit();
+  return quota === undefined ? cpus : Math.max(1, Math.min(cpus, Math.floor(quota)));
+}
+
+/** Worker count for these options (0: parse on the main thread): one per usable CPU, up to 4, none on one CPU. */
+export function poolSize(options: ParallelOptions | undefined, cpus: () => number = usableCpus): number {
+  if (options?.workers !== undefined) return Math.max(0, Math.floor(options.workers));
+  const n = cpus();
+  return n < 2 ? 0 : Math.min(4, n);
+}
+
+/** Every document a worker parses dies young: a larger young generation means fewer scavenges (measured ~5% faster). */
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 192 };
 
 /** The worker's module: beside this one, compiled (.js) or, under tsx and vitest, the TypeScript source. */
 function startWorker(): Worker {
   const here = import.meta.url;
+  // No inherited flags: some make a worker fail to start (`--input-type`, `--title`...), and none is needed here.
+  const options = { execArgv: [], resourceLimits: RESOURCE_LIMITS };
   if (here.endsWith('.ts')) {
     const url = new URL('./parse-worker.ts', here).href;
     // Node cannot start a .ts worker by itself: let tsx (a dev dependency) load it.
     const boot = `import('tsx/esm/api').then((m) => m.tsImport(${JSON.stringify(url)}, ${JSON.stringify(url)}))`;
-    return new Worker(boot, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 192 } });
+    return new Worker(boot, { ...options, eval: true });
   }
-  // Every document a worker parses dies young: a larger young generation means fewer scavenges (measured ~5% faster).
-  return new Worker(new URL('./parse-worker.js', here), { resourceLimits: { maxYoungGenerationSizeMb: 192 } });
+  return new Worker(new URL('./parse-worker.js', here), options);
 }
 
 interface Pending {
@@ -57,9 +85,16 @@ export class ParsePool {
   private failure: Error | undefined;
   private closed = false;
 
-  constructor(size: number) {
+  /** `start` starts one worker (tests pass one that fails); a pool whose workers cannot start fails every batch. */
+  constructor(size: number, start: () => Worker = startWorker) {
     for (let i = 0; i < size; i++) {
-      const w = startWorker();
+      let w: Worker;
+      try {
+        w = start();
+      } catch (e) {
+        this.fail(e instanceof Error ? e : new Error(String(e)));
+        break;
+      }
       w.on('message', (m: ParseResponse) => this.settle(i, m));
       w.on('error', (e) => this.fail(e));
       w.on('exit', (code) => {
@@ -110,5 +145,52 @@ export class ParsePool {
     this.failure ??= new Error('parse pool closed');
     this.pending.clear();
     await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+type Settled = { readonly results: readonly ParseResult[] | undefined } | { readonly error: unknown };
+
+/** Worker batches in flight, consumed in submission order. */
+export class BatchQueue<T> {
+  private readonly queue: { items: T[]; settled: Promise<Settled>; then?: () => void }[] = [];
+  private failed = false;
+
+  /**
+   * `consume` gets undefined results when the pool could not parse a batch (the caller parses it itself);
+   * `onPoolFailure` hears once about a broken pool (a worker that could not start or died).
+   */
+  constructor(
+    private readonly consume: (items: T[], results: readonly ParseResult[] | undefined) => void,
+    private readonly onPoolFailure: (e: unknown) => void,
+  ) {}
+
+  push(items: T[], result: Promise<readonly ParseResult[] | undefined>): void {
+    // Settled at once, so that a failure is never an unhandled rejection while the batch waits its turn.
+    const settled = result.then(
+      (results): Settled => ({ results }),
+      (error: unknown): Settled => ({ error }),
+    );
+    this.queue.push({ items, settled });
+  }
+
+  /** Runs `action` after the batches already queued are consumed (keeps diagnostics in input order). */
+  defer(action: () => void): void {
+    if (this.queue.length === 0) action();
+    else this.queue.push({ items: [], settled: Promise.resolve({ results: undefined }), then: action });
+  }
+
+  /** Consumes batches from the head until at most `keep` are in flight. */
+  async drain(keep = 0): Promise<void> {
+    while (this.queue.length > keep) {
+      const head = this.queue.shift()!;
+      const settled = await head.settled;
+      if ('error' in settled && !this.failed) {
+        // Nothing is lost: the main thread parses what the workers could not.
+        this.failed = true;
+        this.onPoolFailure(settled.error);
+      }
+      this.consume(head.items, 'results' in settled ? settled.results : undefined);
+      head.then?.();
+    }
   }
 }

@@ -18,6 +18,7 @@ import { listItemLines, tryLoadYaml, YamlDocSplitter, type YamlDoc } from './yam
 import { rememberSchemaProblems } from '../../knowledge/schema.js';
 import {
   DEFAULT_MIN_PARALLEL_BYTES,
+  BatchQueue,
   ParsePool,
   poolSize,
   validateJsonInWorkers,
@@ -61,6 +62,16 @@ class Collector implements ReadResult {
   readonly components: ComponentConfigBase[] = [];
   readonly diagnostics: Diagnostic[] = [];
   readonly stats: ReadStats = { files: 0, documents: 0, objects: 0, skipped: {} };
+
+  /** The parse workers failed (could not start, or died): the file is parsed on the main thread instead. */
+  poolFailed(file: string, e: unknown): void {
+    this.diagnostics.push({
+      code: 'source-error',
+      severity: 'warning',
+      file,
+      message: `${file}: parse worker threads failed (${e instanceof Error ? e.message : String(e)}); parsed on the main thread instead`,
+    });
+  }
 
   skip(reason: string, d?: Omit<Diagnostic, 'code'> & { code?: Diagnostic['code'] }): void {
     this.stats.skipped[reason] = (this.stats.skipped[reason] ?? 0) + 1;
@@ -334,8 +345,9 @@ async function readJson(chunks: AsyncIterable<Buffer>, { file, out, reader, para
   let keptBytes = 0;
   // With a pool and schema validation asked for, items are validated by the workers while this thread reads on.
   const pool = parallel?.validate && parallel.validateJson ? parallel.pool : undefined;
-  const queue = new BatchQueue<unknown>((values, results) =>
-    values.forEach((value, i) => rememberSchema(value, results?.[i]?.schema)),
+  const queue = new BatchQueue<unknown>(
+    (values, results) => values.forEach((value, i) => rememberSchema(value, results?.[i]?.schema)),
+    (e) => out.poolFailed(file, e),
   );
   let batch: unknown[] = [];
   let texts: string[] = [];
@@ -441,32 +453,6 @@ function rememberSchema(value: unknown, schema: SchemaOutcome | undefined): void
   });
 }
 
-/** Worker batches in flight, consumed in submission order. */
-class BatchQueue<T> {
-  private readonly queue: {
-    items: T[];
-    result: Promise<readonly ParseResult[] | undefined>;
-    then?: () => void;
-  }[] = [];
-  constructor(private readonly consume: (items: T[], results: readonly ParseResult[] | undefined) => void) {}
-  push(items: T[], result: Promise<readonly ParseResult[] | undefined>): void {
-    this.queue.push({ items, result });
-  }
-  /** Runs `action` after the batches already queued are consumed (keeps diagnostics in input order). */
-  defer(action: () => void): void {
-    if (this.queue.length === 0) action();
-    else this.queue.push({ items: [], result: Promise.resolve(undefined), then: action });
-  }
-  /** Consumes batches from the head until at most `keep` are in flight. */
-  async drain(keep = 0): Promise<void> {
-    while (this.queue.length > keep) {
-      const head = this.queue.shift()!;
-      this.consume(head.items, await head.result);
-      head.then?.();
-    }
-  }
-}
-
 const BATCH_CHARS = 1 << 20;
 
 async function readYaml(
@@ -500,15 +486,17 @@ async function readYaml(
       componentLineMaps(value, doc.text, doc.line),
     );
   };
-  const queue = new BatchQueue<YamlDoc>((docs, results) =>
-    docs.forEach((doc, i) => {
-      const r = results?.[i];
-      if (!r) return handle(doc, tryLoadYaml(doc.text, file));
-      if (r.error) return handle(doc, { error: r.error });
-      const value = r.json !== undefined ? (JSON.parse(r.json) as unknown) : r.value;
-      rememberSchema(value, r.schema);
-      handle(doc, { value });
-    }),
+  const queue = new BatchQueue<YamlDoc>(
+    (docs, results) =>
+      docs.forEach((doc, i) => {
+        const r = results?.[i];
+        if (!r) return handle(doc, tryLoadYaml(doc.text, file));
+        if (r.error) return handle(doc, { error: r.error });
+        const value = r.json !== undefined ? (JSON.parse(r.json) as unknown) : r.value;
+        rememberSchema(value, r.schema);
+        handle(doc, { value });
+      }),
+    (e) => out.poolFailed(file, e),
   );
   let batch: YamlDoc[] = [];
   let batchChars = 0;
