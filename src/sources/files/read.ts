@@ -24,7 +24,7 @@ import {
   validateJsonInWorkers,
   type ParallelOptions,
 } from './parse-pool.js';
-import type { ParseError, ParseResult, SchemaOutcome } from './parse-protocol.js';
+import type { ParseError, SchemaOutcome } from './parse-protocol.js';
 
 export const STDIN = '-';
 const MANIFEST_EXT = new Set(['.yaml', '.yml', '.json']);
