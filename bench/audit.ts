@@ -125,6 +125,73 @@ const mb = (b: number): string => (b / 1e6).toFixed(0);
 const gib = (b: number): string => (b / 1024 ** 3).toFixed(2);
 const verdict = (ok: boolean): string => (ok ? 'meets target' : 'MISSES target');
 
+const t = (r: StepResult) => `${r.wallSeconds.toFixed(2).padStart(6)} s (${r.seconds.toFixed(2)} s CPU)`;
+const rate = (bytes: number, r: StepResult) => `${(bytes / 1e6 / r.wallSeconds).toFixed(1)} MB/s`;
+
+interface Inputs {
+  readonly dir?: string;
+  readonly json: string;
+  readonly yaml: string;
+}
+
+/** The generated snapshot: reused from `--dir` when it holds one of this size, else generated. */
+async function inputs(size: { pods: number; nodes: number }, keep: string | undefined): Promise<Inputs> {
+  const jsonFile = keep && join(keep, `cluster-${size.pods}-${size.nodes}.json`);
+  const yamlFile = keep && join(keep, `cluster-${size.pods}-${size.nodes}.yaml`);
+  if (jsonFile && yamlFile && existsSync(jsonFile) && existsSync(yamlFile)) {
+    console.log(`reusing ${jsonFile} and ${yamlFile}`);
+    return { json: jsonFile, yaml: yamlFile };
+  }
+  const t0 = performance.now();
+  const g = await generateCluster(size, keep);
+  console.log(`generated ${JSON.stringify(g.counts)} in ${since(t0).toFixed(1)} s`);
+  return { ...(keep ? {} : { dir: g.dir }), json: g.jsonFile, yaml: g.yamlFile };
+}
+
+/** Floor and JSON audits; true when the JSON targets are met. */
+function benchJson(file: string, single: boolean): boolean {
+  const bytes = statSync(file).size;
+  const floor = runChild('floor', file);
+  console.log(
+    `parse floor          ${t(floor)}  ${rate(floor.bytes!, floor)}  ${floor.objects} objects, JSON.parse of each`,
+  );
+  const one = single ? runChild('audit', file, 0) : undefined;
+  const audit = runChild('audit', file);
+  if (one)
+    console.log(
+      `JSON audit, 1 thread ${t(one)}  ${rate(bytes, one)}  ratio ${(one.wallSeconds / floor.wallSeconds).toFixed(2)}x, peak RSS ${gib(one.maxRssBytes)} GiB`,
+    );
+  const ratio = audit.wallSeconds / floor.wallSeconds;
+  console.log(
+    `JSON audit           ${t(audit)}  ${rate(bytes, audit)}  ${audit.objects} objects, ${audit.findings} findings`,
+  );
+  console.log(
+    `  not counted: loading the schema packages once on the main thread, ${audit.schemaLoadSeconds!.toFixed(2)} s CPU`,
+  );
+  console.log(
+    `  ratio      ${ratio.toFixed(2)}x the parse floor  ${verdict(ratio <= TARGETS.jsonRatio)} (<= ${TARGETS.jsonRatio}x)`,
+  );
+  console.log(
+    `  peak RSS   ${gib(audit.maxRssBytes)} GiB  ${verdict(audit.maxRssBytes <= TARGETS.maxRssBytes)} (<= 2 GiB)`,
+  );
+  return ratio <= TARGETS.jsonRatio && audit.maxRssBytes <= TARGETS.maxRssBytes;
+}
+
+/** YAML audits; true when the throughput target is met. */
+function benchYaml(file: string, single: boolean): boolean {
+  const bytes = statSync(file).size;
+  const one = single ? runChild('audit', file, 0) : undefined;
+  if (one) console.log(`YAML audit, 1 thread ${t(one)}  ${rate(bytes, one)}  peak RSS ${gib(one.maxRssBytes)} GiB`);
+  const y = runChild('audit', file);
+  const mbps = bytes / 1e6 / y.wallSeconds;
+  console.log(`YAML audit           ${t(y)}  ${rate(bytes, y)}  ${y.objects} objects, ${y.findings} findings`);
+  console.log(
+    `  throughput ${mbps.toFixed(1)} MB/s  ${verdict(mbps >= TARGETS.yamlMBps)} (>= ${TARGETS.yamlMBps} MB/s)`,
+  );
+  console.log(`  peak RSS   ${gib(y.maxRssBytes)} GiB`);
+  return mbps >= TARGETS.yamlMBps;
+}
+
 async function main(args: readonly string[]): Promise<number> {
   const child = flag(args, 'child') as Step | undefined;
   if (child) {
@@ -134,65 +201,15 @@ async function main(args: readonly string[]): Promise<number> {
   }
   const size = { pods: Number(flag(args, 'pods') ?? 150_000), nodes: Number(flag(args, 'nodes') ?? 5_000) };
   REPEAT = Math.max(1, Number(flag(args, 'repeat') ?? 3));
-  const keep = flag(args, 'dir');
-  const jsonFile = keep && join(keep, `cluster-${size.pods}-${size.nodes}.json`);
-  const yamlFile = keep && join(keep, `cluster-${size.pods}-${size.nodes}.yaml`);
-  let files: { dir?: string; json: string; yaml: string };
-  if (jsonFile && yamlFile && existsSync(jsonFile) && existsSync(yamlFile)) {
-    files = { json: jsonFile, yaml: yamlFile };
-    console.log(`reusing ${jsonFile} and ${yamlFile}`);
-  } else {
-    const t0 = performance.now();
-    const g = await generateCluster(size, keep);
-    files = { ...(keep ? {} : { dir: g.dir }), json: g.jsonFile, yaml: g.yamlFile };
-    console.log(`generated ${JSON.stringify(g.counts)} in ${since(t0).toFixed(1)} s`);
-  }
+  const files = await inputs(size, flag(args, 'dir'));
   try {
-    const jsonBytes = statSync(files.json).size;
-    const yamlBytes = statSync(files.yaml).size;
-    console.log(`JSON List: ${mb(jsonBytes)} MB; YAML: ${mb(yamlBytes)} MB (${size.pods} pods, ${size.nodes} nodes)`);
+    const [jsonMB, yamlMB] = [mb(statSync(files.json).size), mb(statSync(files.yaml).size)];
+    console.log(`JSON List: ${jsonMB} MB; YAML: ${yamlMB} MB (${size.pods} pods, ${size.nodes} nodes)`);
     console.log(`each step: fastest of ${REPEAT} runs (wall time; CPU time of all threads in brackets)\n`);
     const single = !args.includes('--no-single');
-    const floor = runChild('floor', files.json);
-    const t = (r: StepResult) => `${r.wallSeconds.toFixed(2).padStart(6)} s (${r.seconds.toFixed(2)} s CPU)`;
-    const rate = (bytes: number, r: StepResult) => `${(bytes / 1e6 / r.wallSeconds).toFixed(1)} MB/s`;
-    console.log(
-      `parse floor          ${t(floor)}  ${rate(floor.bytes!, floor)}  ${floor.objects} objects, JSON.parse of each`,
-    );
-    const jsonOne = single ? runChild('audit', files.json, 0) : undefined;
-    const audit = runChild('audit', files.json);
-    if (jsonOne)
-      console.log(
-        `JSON audit, 1 thread ${t(jsonOne)}  ${rate(jsonBytes, jsonOne)}  ratio ${(jsonOne.wallSeconds / floor.wallSeconds).toFixed(2)}x, peak RSS ${gib(jsonOne.maxRssBytes)} GiB`,
-      );
-    const ratio = audit.wallSeconds / floor.wallSeconds;
-    console.log(
-      `JSON audit           ${t(audit)}  ${rate(jsonBytes, audit)}  ${audit.objects} objects, ${audit.findings} findings`,
-    );
-    console.log(
-      `  not counted: loading the schema packages once on the main thread, ${audit.schemaLoadSeconds!.toFixed(2)} s CPU`,
-    );
-    console.log(
-      `  ratio      ${ratio.toFixed(2)}x the parse floor  ${verdict(ratio <= TARGETS.jsonRatio)} (<= ${TARGETS.jsonRatio}x)`,
-    );
-    console.log(
-      `  peak RSS   ${gib(audit.maxRssBytes)} GiB  ${verdict(audit.maxRssBytes <= TARGETS.maxRssBytes)} (<= 2 GiB)`,
-    );
-    let ok = ratio <= TARGETS.jsonRatio && audit.maxRssBytes <= TARGETS.maxRssBytes;
-    if (!args.includes('--no-yaml')) {
-      const yOne = single ? runChild('audit', files.yaml, 0) : undefined;
-      if (yOne)
-        console.log(`YAML audit, 1 thread ${t(yOne)}  ${rate(yamlBytes, yOne)}  peak RSS ${gib(yOne.maxRssBytes)} GiB`);
-      const y = runChild('audit', files.yaml);
-      const mbps = yamlBytes / 1e6 / y.wallSeconds;
-      console.log(`YAML audit           ${t(y)}  ${rate(yamlBytes, y)}  ${y.objects} objects, ${y.findings} findings`);
-      console.log(
-        `  throughput ${mbps.toFixed(1)} MB/s  ${verdict(mbps >= TARGETS.yamlMBps)} (>= ${TARGETS.yamlMBps} MB/s)`,
-      );
-      console.log(`  peak RSS   ${gib(y.maxRssBytes)} GiB`);
-      ok &&= mbps >= TARGETS.yamlMBps;
-    }
-    return ok ? 0 : 1;
+    const jsonOk = benchJson(files.json, single);
+    const yamlOk = args.includes('--no-yaml') || benchYaml(files.yaml, single);
+    return jsonOk && yamlOk ? 0 : 1;
   } finally {
     if (files.dir) await rm(files.dir, { recursive: true, force: true });
   }
