@@ -3,6 +3,7 @@
  * a Deployment (2 replicas, init container `migrate`, throttled, with a 50% CPU HPA), an OOM-killed StatefulSet,
  * and two short runs of a CronJob.
  */
+import { CPU_RECORDING_RULES } from '../../src/analyzers/rightsize/queries.js';
 import {
   counterSamples,
   sampleRange,
@@ -68,6 +69,17 @@ export function families(): MetricFamily[] {
       name: 'container_memory_working_set_bytes',
       type: 'gauge',
       series: USAGE.map((u) => constant(labels(u.pod, u.container), u.bytes, u.range)),
+    },
+    {
+      // What kube-prometheus' recording rule stores: the per-container irate of the counter above, with the node.
+      name: CPU_RECORDING_RULES[0],
+      type: 'gauge',
+      series: USAGE.map((u) =>
+        constant(labels(u.pod, u.container, { node: 'node-1' }), u.cores, {
+          ...u.range,
+          startSeconds: u.range.startSeconds + u.range.stepSeconds,
+        }),
+      ),
     },
     {
       name: 'container_cpu_cfs_periods_total',

@@ -51,7 +51,16 @@ spec:
 let prom: BackfilledPrometheus;
 const work = mkdtempSync(join(tmpdir(), 'kubetune-rightsize-cluster-'));
 
+interface Diag {
+  code: string;
+  message: string;
+}
+
 async function rightsize(extra: string[], allowStderr = false): Promise<Rec[]> {
+  return (await rightsizeReport(extra, allowStderr)).recs;
+}
+
+async function rightsizeReport(extra: string[], allowStderr = false): Promise<{ recs: Rec[]; diagnostics: Diag[] }> {
   let stdout = '';
   let stderr = '';
   const code = await main(
@@ -67,8 +76,11 @@ async function rightsize(extra: string[], allowStderr = false): Promise<Rec[]> {
   );
   if (!allowStderr) expect(stderr).toBe('');
   expect(code).toBe(0);
-  return (JSON.parse(stdout) as { sections: { rightsize: { recommendations: Rec[] } } }).sections.rightsize
-    .recommendations;
+  const report = JSON.parse(stdout) as {
+    sections: { rightsize: { recommendations: Rec[] } };
+    diagnostics: Diag[];
+  };
+  return { recs: report.sections.rightsize.recommendations, diagnostics: report.diagnostics };
 }
 const find = (recs: Rec[], name: string, container: string) =>
   recs.find((r) => r.workload.name === name && r.container === container)!;
@@ -96,6 +108,20 @@ describe('rightsize from cAdvisor and kube-state-metrics', () => {
     expect(find(recs, 'report', 'job').evidence!.coverage.pods).toBe(2);
     expect(codes(find(recs, 'report', 'job'))).toContain('short-lived');
     expect(find(recs, 'api', 'migrate').recommended!.cpuRequest).toBe(500);
+  });
+
+  it("reads CPU from kube-prometheus' recorded rate where it covers the window: same recommendations as the raw counters", async () => {
+    const recorded = await rightsizeReport([]);
+    const raw = await rightsizeReport(['--no-recording-rules']);
+    expect(recorded.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: 'source-info',
+        message: expect.stringContaining('1 namespace(s) from the recorded rate node_namespace_pod_container:'),
+      }),
+    );
+    expect(raw.diagnostics.filter((d) => d.code === 'source-info')).toEqual([]);
+    expect(recorded.recs.length).toBe(4);
+    expect(recorded.recs).toEqual(raw.recs);
   });
 
   it('takes the current spec and HPA from kube-state-metrics, raises a throttled CPU limit, floors an OOM-killed memory', async () => {
