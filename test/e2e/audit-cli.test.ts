@@ -115,6 +115,8 @@ describe('kubetune audit', () => {
     expect((await runCli(['audit', 'x.yaml', '-o', 'pdf'])).code).toBe(EXIT.usage);
     expect((await runCli(['audit', 'x.yaml', '--kube-version', 'banana'])).code).toBe(EXIT.usage);
     expect((await runCli(['audit', 'x.yaml', '--rule', 'no-such-rule'])).code).toBe(EXIT.usage);
+    expect((await runCli(['audit', 'x.yaml', '--workers', '-1'])).code).toBe(EXIT.usage);
+    expect((await runCli(['audit', 'x.yaml', '--workers', 'two'])).code).toBe(EXIT.usage);
     expect((await runCli(['frobnicate'])).code).toBe(EXIT.usage);
     const dir = mkdtempSync(join(tmp, 'badcfg-'));
     writeFileSync(join(dir, '.kubetune.yaml'), 'rules:\n  x: loud\n');
