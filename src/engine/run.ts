@@ -5,7 +5,7 @@ import type { Snapshot } from '../model/snapshot.js';
 import { EMPTY_CONFIG, isExempt, isIgnoredByAnnotation, type KubetuneConfig } from './config.js';
 import { renderMessage } from './define-rule.js';
 import { sortFindings } from './sort.js';
-import { SUBJECT_PROVIDERS } from './subjects.js';
+import { SUBJECT_LOCATION, subjectsOf } from './subjects.js';
 import type { AnyRule, Diagnostic, Finding, Located, Need, RuleContext, Severity, Target, Violation } from './types.js';
 
 export interface RunOptions {
@@ -67,14 +67,14 @@ export function runRules(rules: readonly AnyRule[], snapshot: Snapshot, options:
     const severity: Severity = setting?.severity ?? rule.defaultSeverity;
     const before = findings.length;
     let errored = false;
-    for (const entry of SUBJECT_PROVIDERS[rule.target as Target](snapshot) as Iterable<{
-      subject: never;
-      at: Located;
-    }>) {
-      if (!appliesTo(rule, entry.subject)) continue;
+    const locate = SUBJECT_LOCATION[rule.target as Target] as (subject: unknown) => Located;
+    const filtered = rule.target !== 'object'; // object rules get only their kinds from subjectsOf
+    for (const subject of subjectsOf(rule, snapshot)) {
+      if (filtered && !appliesTo(rule, subject)) continue;
+      const where = locate(subject);
       try {
-        for (const v of rule.check(entry.subject, ctx) as Iterable<Violation<string>>) {
-          const at = v.at ?? entry.at;
+        for (const v of rule.check(subject as never, ctx) as Iterable<Violation<string>>) {
+          const at = v.at ?? where;
           const problem = validateViolation(rule, v);
           if (problem) throw new Error(problem);
           if (isExempt(config, rule.id, at.ref)) continue;
@@ -87,9 +87,9 @@ export function runRules(rules: readonly AnyRule[], snapshot: Snapshot, options:
           code: 'rule-error',
           severity: 'error',
           ruleId: rule.id,
-          object: entry.at.ref,
-          message: `rule ${rule.id} failed on ${formatRef(entry.at.ref)}: ${e instanceof Error ? e.message : String(e)}`,
-          ...(entry.at.source ? { file: entry.at.source.file, line: entry.at.source.line } : {}),
+          object: where.ref,
+          message: `rule ${rule.id} failed on ${formatRef(where.ref)}: ${e instanceof Error ? e.message : String(e)}`,
+          ...(where.source ? { file: where.source.file, line: where.source.line } : {}),
         });
       }
     }
