@@ -59,17 +59,21 @@ const BINARY_ALIASES: Readonly<Record<string, FlagComponent>> = { hyperkube: 'ku
 /** The component a binary path or image names (`/usr/local/bin/kube-apiserver`, `registry.k8s.io/etcd:3.5.21-0`). */
 export function componentOfBinary(s: string | undefined): FlagComponent | undefined {
   if (!s) return undefined;
-  const base = s.split('/').pop()!.split(/[:@]/)[0]!;
+  // Runs for every container of a snapshot: slices, no arrays.
+  let base = s.slice(s.lastIndexOf('/') + 1);
+  const cut = base.search(/[:@]/);
+  if (cut >= 0) base = base.slice(0, cut);
   if (isFlagComponent(base)) return base;
   return BINARY_ALIASES[base];
 }
 
 /** The component a container runs, from its command, then its image. */
 export function componentOfContainer(container: Readonly<Record<string, unknown>>): FlagComponent | undefined {
-  const command = asArray(container['command']).map(String);
-  const fromCommand = componentOfBinary(command[0]);
+  const command = asArray(container['command']);
+  const first = command.length > 0 ? String(command[0]) : undefined;
+  const fromCommand = componentOfBinary(first);
   if (fromCommand) return fromCommand;
-  if (command.length > 0 && !command[0]!.startsWith('-')) return undefined;
+  if (first !== undefined && !first.startsWith('-')) return undefined;
   return componentOfBinary(asString(container['image']));
 }
 
