@@ -92,9 +92,11 @@ interface Day {
   readonly counters: Float64Array;
   readonly from: number;
   readonly to: number;
+  /** The first day: the recorded rate starts one step later (irate needs two samples). */
+  readonly first: boolean;
 }
 
-function dayFamilies({ shape, ids, counters, from, to }: Day): MetricFamily[] {
+function dayFamilies({ shape, ids, counters, from, to, first }: Day): MetricFamily[] {
   const cpu: SeriesData[] = [];
   const mem: SeriesData[] = [];
   const recorded: SeriesData[] = [];
@@ -103,12 +105,7 @@ function dayFamilies({ shape, ids, counters, from, to }: Day): MetricFamily[] {
     // per-minute rate of the counter below (its increments are whole millicore-minutes, so the two agree exactly).
     recorded.push({
       labels: { namespace: id.namespace, pod: id.pod, container: id.container, node: `node-${i % 500}` },
-      samples: range(
-        from === shape.endSeconds - shape.days * 86_400 ? from + shape.stepSeconds : from,
-        to,
-        shape.stepSeconds,
-        (_t, m) => cpuAt(i, m) / 1000,
-      ),
+      samples: range(first ? from + shape.stepSeconds : from, to, shape.stepSeconds, (_t, m) => cpuAt(i, m) / 1000),
     });
     cpu.push({
       labels: { namespace: id.namespace, pod: id.pod, container: id.container },
@@ -155,7 +152,7 @@ export async function ensureBenchData(
   for (let d = 0; d < shape.days; d++) {
     const from = start + d * 86_400;
     const file = join(dir, `day-${d}.om`);
-    await writeOpenMetrics(file, dayFamilies({ shape, ids, counters, from, to: from + 86_400 }));
+    await writeOpenMetrics(file, dayFamilies({ shape, ids, counters, from, to: from + 86_400, first: d === 0 }));
     const job: Promise<void> = backfillOpenMetrics(file, dir).then(() => {
       rmSync(file, { force: true });
       running.delete(job);

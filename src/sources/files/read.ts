@@ -24,7 +24,7 @@ import {
   validateJsonInWorkers,
   type ParallelOptions,
 } from './parse-pool.js';
-import type { ParseError, SchemaOutcome } from './parse-protocol.js';
+import type { SchemaOutcome } from './parse-protocol.js';
 
 export const STDIN = '-';
 const MANIFEST_EXT = new Set(['.yaml', '.yml', '.json']);
@@ -236,10 +236,14 @@ class PoolForLargeFiles {
   private pool: ParsePool | undefined;
   private readonly workers: number;
   private readonly minBytes: number;
+  private readonly validate: boolean;
+  private readonly validateJson: boolean;
 
-  constructor(private readonly options: ReadOptions) {
+  constructor(options: ReadOptions) {
     this.workers = poolSize(options.parallel);
     this.minBytes = options.parallel?.minFileBytes ?? DEFAULT_MIN_PARALLEL_BYTES;
+    this.validate = options.validateSchema ?? false;
+    this.validateJson = this.workers > 0 && validateJsonInWorkers(options.parallel);
   }
 
   async forFile(path: string | undefined): Promise<Parallel | undefined> {
@@ -250,8 +254,8 @@ class PoolForLargeFiles {
       get pool() {
         return started();
       },
-      validate: this.options.validateSchema ?? false,
-      validateJson: validateJsonInWorkers(this.options.parallel),
+      validate: this.validate,
+      validateJson: this.validateJson,
     };
   }
 
@@ -441,7 +445,7 @@ function jsonErrorLineOffset(e: unknown, text: string): number {
   return lines;
 }
 
-type YamlOutcome = { readonly value: unknown } | { readonly error: ParseError };
+type YamlOutcome = ReturnType<typeof tryLoadYaml>;
 
 /** Records schema problems a worker found for the objects of a document (the value, or each item of a List). */
 function rememberSchema(value: unknown, schema: SchemaOutcome | undefined): void {
