@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { wasmModules } from './gen-wasm.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const rulesDir = join(root, 'src/rules');
@@ -147,6 +148,8 @@ if (existsSync(docsDir)) {
     else rmSync(join(docsDir, f));
   }
 }
+
+for (const { file, content } of await wasmModules(root)) write(file, content);
 
 if (check && stale.length > 0) {
   console.error(`Generated files are stale; run \`npm run gen\`:\n  ${stale.join('\n  ')}`);

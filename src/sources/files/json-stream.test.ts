@@ -11,7 +11,8 @@ function split(text: string, cuts: readonly number[] = []): { pieces: JsonPiece[
     s.push(bytes.subarray(at, c));
     at = c;
   }
-  return { pieces, values: pieces.map((p) => p.value ?? JSON.parse(p.text)), ended: s.end() };
+  const ended = s.end();
+  return { pieces, values: pieces.map((p) => p.value ?? JSON.parse(p.text)), ended };
 }
 
 /** kubectl's layout: 4-space indentation, items nested two levels deep. */
@@ -96,5 +97,18 @@ describe('nestingExceeds', () => {
     expect(nestingExceeds(JSON.stringify(Array.from({ length: 300 }, () => ({}))), 128)).toBe(false);
     expect(nestingExceeds('['.repeat(129) + ']'.repeat(129), 128)).toBe(true);
     expect(nestingExceeds('['.repeat(128) + ']'.repeat(128), 128)).toBe(false);
+  });
+});
+
+describe('JsonSplitter on items not laid out like kubectl', () => {
+  it('splits items whose closer is not alone on its line (one item per line), also at the end of the input', () => {
+    const text = '{"items": [\n  {"a": 1},\n  {\n    "b": 2},\n  {"c": [\n    3]}\n]}';
+    const r = split(text);
+    expect(r.values).toEqual([{ a: 1 }, { b: 2 }, { c: [3] }]);
+    expect(r.pieces.map((p) => p.line)).toEqual([2, 3, 5]);
+    expect(r.ended).toBe(true);
+    const cut = split('{"items": [\n  {"a": 1},\n  {"b": [\n');
+    expect(cut.values).toEqual([{ a: 1 }]);
+    expect(cut.ended).toBe(false);
   });
 });

@@ -99,11 +99,18 @@ export class JsonSplitter {
 
   /** Called at end of input; returns true when the input ended cleanly. */
   end(): boolean {
+    // Still looking for a closing line that never came (the item's closer is not alone on its line): scan the
+    // item byte by byte instead.
+    while (this.needle) {
+      this.scanBytesFromCapture();
+      while (this.needle ? this.fastCapture() : this.scan());
+    }
     return this.depth === 0 && !this.inString;
   }
 
+  /** Where the input stands: the first line of an unfinished item, else the current line. */
   get currentLine(): number {
-    return this.line;
+    return this.capturing ? this.captureLine : this.line;
   }
 
   /** Appends a chunk to the window, dropping what was consumed. */
@@ -148,15 +155,7 @@ export class JsonSplitter {
       value = JSON.parse(text);
     } catch {
       // Not the item's end after all (or a malformed item): scan this item byte by byte.
-      this.needle = undefined;
-      this.slowAt = this.captureStart;
-      this.pos = this.captureStart;
-      this.capturing = false;
-      this.depth = this.captureDepth;
-      this.deepest = this.depth;
-      this.line = this.captureLine;
-      this.inString = false;
-      this.blankLine = true;
+      this.scanBytesFromCapture();
       return true;
     }
     this.needle = undefined;
@@ -168,6 +167,19 @@ export class JsonSplitter {
     const tooDeep = nestingExceeds(text, this.maxNesting);
     this.send(text, tooDeep, tooDeep ? undefined : value);
     return true;
+  }
+
+  /** Gives up the fast path for the item being captured: it is scanned again from its first byte, byte by byte. */
+  private scanBytesFromCapture(): void {
+    this.needle = undefined;
+    this.slowAt = this.captureStart;
+    this.pos = this.captureStart;
+    this.capturing = false;
+    this.depth = this.captureDepth;
+    this.deepest = this.depth;
+    this.line = this.captureLine;
+    this.inString = false;
+    this.blankLine = true;
   }
 
   /** Byte-by-byte scan from `pos`; returns true when it switched to the fast path, false at the end of the window. */
@@ -220,7 +232,9 @@ export class JsonSplitter {
             this.captureDepth = this.depth;
             this.captureLine = this.line;
             this.captureStart = i;
-            if (atLineStart && i !== this.slowAt) {
+            // The fast path is for an opening bracket alone on its line (kubectl's layout): an item written on one
+            // line has no closing line to find.
+            if (atLineStart && i !== this.slowAt && aloneOnLine(buf, i + 1, n)) {
               this.needle = this.needleFor(column, c === OPEN_OBJ ? CLOSE_OBJ : CLOSE_ARR);
               this.searchFrom = i;
               this.pos = i + 1;
@@ -310,6 +324,16 @@ export class JsonSplitter {
     if (this.depth === 0) return false; // a top-level object that is not a List is left to the caller
     return this.topIsArray && this.depth === 1;
   }
+}
+
+/** Whether only blanks follow `from` up to the end of its line (false when the window ends first). */
+function aloneOnLine(buf: Buffer, from: number, n: number): boolean {
+  for (let i = from; i < n; i++) {
+    const c = buf[i]!;
+    if (c === NL) return true;
+    if (c !== SPACE && c !== 0x0d && c !== 0x09) return false;
+  }
+  return false;
 }
 
 /** UTF-8 text of bytes [start, end): pure ASCII (the common case) decodes several times faster as latin1. */

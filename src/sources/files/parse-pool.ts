@@ -58,18 +58,25 @@ export function poolSize(options: ParallelOptions | undefined, cpus: () => numbe
 /** Every document a worker parses dies young: a larger young generation means fewer scavenges (measured ~5% faster). */
 const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 192 };
 
-/** The worker's module: beside this one, compiled (.js) or, under tsx and vitest, the TypeScript source. */
-function startWorker(): Worker {
+/**
+ * Starts a worker module of this directory (`parse-worker`, `json-read-worker`): beside this one, compiled (.js) or,
+ * under tsx and vitest, the TypeScript source.
+ */
+export function startWorker(name: string, workerData?: unknown): Worker {
   const here = import.meta.url;
   // No inherited flags: some make a worker fail to start (`--input-type`, `--title`...), and none is needed here.
-  const options = { execArgv: [], resourceLimits: RESOURCE_LIMITS };
+  const options = {
+    execArgv: [],
+    resourceLimits: RESOURCE_LIMITS,
+    ...(workerData === undefined ? {} : { workerData }),
+  };
   if (here.endsWith('.ts')) {
-    const url = new URL('./parse-worker.ts', here).href;
+    const url = new URL(`./${name}.ts`, here).href;
     // Node cannot start a .ts worker by itself: let tsx (a dev dependency) load it.
     const boot = `import('tsx/esm/api').then((m) => m.tsImport(${JSON.stringify(url)}, ${JSON.stringify(url)}))`;
     return new Worker(boot, { ...options, eval: true });
   }
-  return new Worker(new URL('./parse-worker.js', here), options);
+  return new Worker(new URL(`./${name}.js`, here), options);
 }
 
 interface Pending {
@@ -86,7 +93,7 @@ export class ParsePool {
   private closed = false;
 
   /** `start` starts one worker (tests pass one that fails); a pool whose workers cannot start fails every batch. */
-  constructor(size: number, start: () => Worker = startWorker) {
+  constructor(size: number, start: () => Worker = () => startWorker('parse-worker')) {
     for (let i = 0; i < size; i++) {
       let w: Worker;
       try {

@@ -71,6 +71,56 @@ describe.each(MODES)('reading manifests ($name)', ({ parallel }) => {
     ]);
   });
 
+  it('reads JSON Lists and arrays item by item: lines, a malformed item, a non-Kubernetes item, a cut-off file', async () => {
+    const list = file(
+      'many.json',
+      '{\n  "kind": "List",\n  "items": [\n    {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a"}},\n' +
+        '    {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "b" "oops": 1}},\n    {\n' +
+        '      "apiVersion": "v1",\n      "kind": "ConfigMap",\n      "metadata": {"name": "c", "note": "é €"}\n    },\n' +
+        '    {"no": "kind"}\n  ]\n}\n',
+    );
+    const array = file('array.json', '[\n\t{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "n"}}\r\n]');
+    const cut = file(
+      'cut.json',
+      '{"items": [\n  {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "d"}},\n  {"apiVersion": "v1",\n',
+    );
+    const r = await readInputs([list, array, cut]);
+    expect(r.resources.map((x) => [x.ref.name, x.source?.line, x.source?.itemPath])).toEqual([
+      ['a', 4, ['items', 0]],
+      ['c', 6, ['items', 2]],
+      ['n', 2, ['items', 0]],
+      ['d', 2, ['items', 0]],
+    ]);
+    expect((r.resources[1]!.object.metadata as { note: string }).note).toBe('é €');
+    expect(r.diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([
+      ['parse-error', list, 5],
+      ['not-kubernetes', list, 11],
+      ['parse-error', cut, 3],
+    ]);
+    expect(r.diagnostics[2]!.message).toMatch(/unexpected end of JSON input/);
+    expect(r.stats).toMatchObject({ documents: 6, objects: 4, skipped: { 'parse error': 2, 'not Kubernetes': 1 } });
+  });
+
+  it('reads JSON that is not a List of objects, and JSON that is not UTF-8', async () => {
+    const mixed = file('mixed.json', '[1, {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "m"}}]');
+    const single = file('single.json', '{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "s"}}');
+    const latin1 = file(
+      'latin1.json',
+      Buffer.concat([
+        Buffer.from('{"items": [{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "caf'),
+        Buffer.from([0xe9, 0x22, 0x7d, 0x7d, 0x5d, 0x7d]),
+      ]),
+    );
+    const r = await readInputs([mixed, single, latin1]);
+    expect(r.resources.map((x) => [x.ref.name, x.source?.line])).toEqual([
+      ['m', 1],
+      ['s', 1],
+    ]);
+    expect(r.diagnostics.map((d) => [d.code, d.file, d.message])).toEqual([
+      ['source-error', latin1, expect.stringMatching(/not valid UTF-8/)],
+    ]);
+  });
+
   it('keeps CRDs and unknown kinds, and reports non-Kubernetes documents without failing', async () => {
     const p = file(
       'mixed.yaml',

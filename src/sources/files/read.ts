@@ -12,6 +12,8 @@ import { isKubeObject, isRecord, listItems, refOf, type KubeObject, type Resourc
 import { COMPONENT_READERS, type ComponentFileReader } from './component-readers.js';
 import { componentLineMaps } from './configs/line-map.js';
 import type { JsonPath } from '../../core/json-path.js';
+import { readListInWorker, type JsonWorkerOutcome } from './json-parallel.js';
+import { ITEM_NON_ASCII, ITEM_TOO_DEEP } from './json-scan.js';
 import { JsonSplitter } from './json-stream.js';
 import { Utf8Validator } from './utf8.js';
 import { listItemLines, tryLoadYaml, YamlDocSplitter, type YamlDoc } from './yaml-docs.js';
@@ -57,11 +59,32 @@ export interface ReadOptions {
   readonly validateSchema?: boolean;
 }
 
+interface CollectorMark {
+  readonly resources: number;
+  readonly diagnostics: number;
+  readonly stats: ReadStats;
+}
+
 class Collector implements ReadResult {
   readonly resources: Resource[] = [];
   readonly components: ComponentConfigBase[] = [];
   readonly diagnostics: Diagnostic[] = [];
   readonly stats: ReadStats = { files: 0, documents: 0, objects: 0, skipped: {} };
+
+  /** What was collected so far, to go back to when a file is read again another way. */
+  mark(): CollectorMark {
+    return {
+      resources: this.resources.length,
+      diagnostics: this.diagnostics.length,
+      stats: { ...this.stats, skipped: { ...this.stats.skipped } },
+    };
+  }
+
+  rollback(mark: CollectorMark): void {
+    this.resources.length = mark.resources;
+    this.diagnostics.length = mark.diagnostics;
+    Object.assign(this.stats, mark.stats);
+  }
 
   /** The parse workers failed (could not start, or died): the file is parsed on the main thread instead. */
   poolFailed(file: string, e: unknown): void {
@@ -251,6 +274,7 @@ class PoolForLargeFiles {
     // Started on first use: a JSON file on a small machine never needs the workers (see validateJsonInWorkers).
     const started = (): ParsePool => (this.pool ??= new ParsePool(this.workers));
     return {
+      path,
       get pool() {
         return started();
       },
@@ -265,6 +289,8 @@ class PoolForLargeFiles {
 }
 
 interface Parallel {
+  /** The file on disk (the JSON reader's worker reads it itself). */
+  readonly path: string;
   readonly pool: ParsePool;
   readonly validate: boolean;
   /** JSON items are validated by the workers too (they parse each one again). */
@@ -307,8 +333,13 @@ async function readOne(
   })();
   if (reader && !MANIFEST_EXT.has(extname(file).toLowerCase())) return readComponentFile(chunks, file, out, reader);
   const firstChar = /\S/.exec(headText)?.[0];
-  if (extname(file).toLowerCase() === '.json' || firstChar === '{' || firstChar === '[')
-    return readJson(chunks, { file, out, reader, parallel });
+  if (extname(file).toLowerCase() === '.json' || firstChar === '{' || firstChar === '[') {
+    if (!parallel) return readJson(chunks, { file, out, reader, parallel });
+    // A large file: a worker reads and splits it, this thread parses the items.
+    stream.destroy();
+    if (await readJsonInWorker({ file, out, reader, parallel })) return;
+    return readJson(createReadStream(parallel.path, { highWaterMark: 1 << 20 }), { file, out, reader, parallel });
+  }
   return readYaml(chunks, { file, out, reader, parallel });
 }
 
@@ -343,75 +374,139 @@ function decodeChunk(decoder: TextDecoder, chunk: Buffer, file: string): string 
   }
 }
 
-async function readJson(chunks: AsyncIterable<Buffer>, { file, out, reader, parallel }: FileReading): Promise<void> {
-  let pieces = 0;
-  let kept: Buffer[] | undefined = [];
-  let keptBytes = 0;
-  // With a pool and schema validation asked for, items are validated by the workers while this thread reads on.
-  const pool = parallel?.validate && parallel.validateJson ? parallel.pool : undefined;
-  const queue = new BatchQueue<unknown>(
-    (values, results) => values.forEach((value, i) => rememberSchema(value, results?.[i]?.schema)),
-    (e) => out.poolFailed(file, e),
-  );
-  let batch: unknown[] = [];
-  let texts: string[] = [];
-  let batchChars = 0;
-  const flush = (): void => {
-    if (!pool || batch.length === 0) return;
-    queue.push(batch, pool.submit({ file, format: 'json', texts, validate: true }));
-    batch = [];
-    texts = [];
-    batchChars = 0;
-  };
-  const splitter = new JsonSplitter((piece) => {
-    pieces++;
+/**
+ * The items of a JSON List or array, from either splitter (this thread's, or the worker's): each is parsed (unless the
+ * splitter did already), rejected when nested too deep, and added or reported; with a pool validating JSON, objects are
+ * also sent to the workers for schema validation.
+ */
+class JsonItems {
+  count = 0;
+  private readonly queue: BatchQueue<unknown>;
+  private batch: unknown[] = [];
+  private texts: string[] = [];
+  private batchChars = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly out: Collector,
+    private readonly pool: ParsePool | undefined,
+  ) {
+    this.queue = new BatchQueue<unknown>(
+      (values, results) => values.forEach((value, i) => rememberSchema(value, results?.[i]?.schema)),
+      (e) => out.poolFailed(file, e),
+    );
+  }
+
+  add(text: string, line: number, tooDeep: boolean, parsed?: unknown): void {
+    const { file, out } = this;
+    const item = this.count++;
     out.stats.documents++;
-    if (piece.tooDeep)
-      return out.parseError(file, piece.line, `item ${piece.item ?? 0} rejected: nesting deeper than 128 levels`);
-    let value = piece.value;
+    if (tooDeep) return out.parseError(file, line, `item ${item} rejected: nesting deeper than 128 levels`);
+    let value = parsed;
     if (value === undefined) {
       try {
-        value = JSON.parse(piece.text);
+        value = JSON.parse(text);
       } catch (e) {
-        return out.parseError(file, piece.line + jsonErrorLineOffset(e, piece.text), jsonMessage(e));
+        return out.parseError(file, line + jsonErrorLineOffset(e, text), jsonMessage(e));
       }
     }
     if (isKubeObject(value)) {
-      out.addObject(value, { file, line: piece.line, doc: 0, itemPath: ['items', piece.item ?? 0] });
-      if (pool) {
-        batch.push(value);
-        texts.push(piece.text);
-        batchChars += piece.text.length;
-        if (batchChars >= BATCH_CHARS) flush();
+      out.addObject(value, { file, line, doc: 0, itemPath: ['items', item] });
+      if (this.pool) {
+        this.batch.push(value);
+        this.texts.push(text);
+        this.batchChars += text.length;
+        if (this.batchChars >= BATCH_CHARS) this.flush();
       }
     } else
       out.skip('not Kubernetes', {
         code: 'not-kubernetes',
         severity: 'warning',
         file,
-        line: piece.line,
-        message: `${file}:${piece.line}: item ${piece.item ?? 0} has no apiVersion/kind`,
+        line,
+        message: `${file}:${line}: item ${item} has no apiVersion/kind`,
       });
-  });
+  }
+
+  /** Waits until at most `keep` validation batches are in flight. */
+  async drain(keep: number): Promise<void> {
+    if (this.pool) await this.queue.drain(this.pool.size * keep);
+  }
+
+  async finish(): Promise<void> {
+    this.flush();
+    await this.queue.drain();
+  }
+
+  private flush(): void {
+    if (!this.pool || this.batch.length === 0) return;
+    this.queue.push(
+      this.batch,
+      this.pool.submit({ file: this.file, format: 'json', texts: this.texts, validate: true }),
+    );
+    this.batch = [];
+    this.texts = [];
+    this.batchChars = 0;
+  }
+}
+
+const jsonValidationPool = (parallel: Parallel | undefined): ParsePool | undefined =>
+  parallel?.validate && parallel.validateJson ? parallel.pool : undefined;
+
+/**
+ * Reads a large JSON List or array through the JSON reader's worker. Returns false, with nothing collected, when the
+ * file is to be read on this thread instead (not a List or array of objects, or the worker failed).
+ */
+async function readJsonInWorker({ file, out, parallel }: FileReading & { parallel: Parallel }): Promise<boolean> {
+  const mark = out.mark();
+  const items = new JsonItems(file, out, jsonValidationPool(parallel));
+  let outcome: JsonWorkerOutcome;
+  try {
+    outcome = await readListInWorker({ path: parallel.path, file }, async ({ bytes, table }) => {
+      const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      for (let i = 0; i < table.length; i += 4) {
+        const [start, end, line, flags] = [table[i]!, table[i + 1]!, table[i + 2]!, table[i + 3]!];
+        const text = flags & ITEM_NON_ASCII ? buf.toString('utf8', start, end) : buf.toString('latin1', start, end);
+        items.add(text, line, (flags & ITEM_TOO_DEEP) !== 0);
+      }
+      await items.drain(3);
+    });
+  } finally {
+    await items.finish();
+  }
+  if (outcome.kind === 'done' && outcome.items > 0) {
+    if (!outcome.clean) out.parseError(file, outcome.line, 'unexpected end of JSON input');
+    return true;
+  }
+  out.rollback(mark);
+  if (outcome.kind === 'failed') out.poolFailed(file, outcome.error);
+  return false;
+}
+
+async function readJson(chunks: AsyncIterable<Buffer>, { file, out, reader, parallel }: FileReading): Promise<void> {
+  let kept: Buffer[] | undefined = [];
+  let keptBytes = 0;
+  // With a pool and schema validation asked for, items are validated by the workers while this thread reads on.
+  const items = new JsonItems(file, out, jsonValidationPool(parallel));
+  const splitter = new JsonSplitter((piece) => items.add(piece.text, piece.line, piece.tooDeep ?? false, piece.value));
   const validator = new Utf8Validator(file);
   try {
     for await (const chunk of chunks) {
       validator.push(chunk);
       splitter.push(chunk);
-      if (kept && pieces > 0) kept = undefined; // a List or array: never parsed whole
+      if (kept && items.count > 0) kept = undefined; // a List or array: never parsed whole
       if (kept) {
         kept.push(chunk);
         keptBytes += chunk.length;
         if (keptBytes > WHOLE_FILE_LIMIT) kept = undefined;
       }
-      if (pool) await queue.drain(pool.size * 3);
+      await items.drain(3);
     }
     validator.end();
   } finally {
-    flush();
-    await queue.drain();
+    await items.finish();
   }
-  if (pieces > 0) {
+  if (items.count > 0) {
     if (!splitter.end()) out.parseError(file, splitter.currentLine, 'unexpected end of JSON input');
     return;
   }

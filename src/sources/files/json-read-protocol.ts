@@ -1,0 +1,26 @@
+/** Messages between the JSON reader (read.ts, main thread) and its worker thread (json-read-worker.ts). */
+import type { ScannedItems } from './json-scan.js';
+
+export interface JsonReadRequest {
+  readonly path: string;
+  /** Display name of the file, for error messages. */
+  readonly file: string;
+  /** Items are sent once their compact texts reach this many bytes. */
+  readonly batchBytes: number;
+  /** Batches sent and not yet acknowledged before the worker waits (bounds memory when the main thread is slower). */
+  readonly inFlight: number;
+}
+
+export type JsonReadMessage =
+  | ({ readonly kind: 'items' } & ScannedItems)
+  /** The input ended; `clean` is false when a value was left open (unexpected end of input at `line`). */
+  | { readonly kind: 'end'; readonly clean: boolean; readonly line: number; readonly items: number }
+  /** Not a shape the worker splits: the main thread reads the file instead. */
+  | { readonly kind: 'unsplittable'; readonly reason: string }
+  /** The file cannot be read (I/O error, not UTF-8, an item too large): the same error as the main-thread reader's. */
+  | { readonly kind: 'error'; readonly message: string };
+
+/** From the main thread: one batch was consumed. */
+export interface JsonReadAck {
+  readonly kind: 'ack';
+}

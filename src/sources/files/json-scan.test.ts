@@ -1,0 +1,163 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { ITEM_NON_ASCII, ITEM_TOO_DEEP, ListScanner, UnsplittableJson } from './json-scan.js';
+import { JsonSplitter } from './json-stream.js';
+
+interface Scanned {
+  readonly texts: string[];
+  readonly lines: number[];
+  readonly flags: number[];
+  readonly ended: boolean;
+  readonly line: number;
+}
+
+/** Scans `text` fed in chunks cut at `cuts`, taking items after every chunk (as the worker does). */
+function scan(text: string | Buffer, cuts: readonly number[] = [], max?: number): Scanned {
+  const s = new ListScanner(max);
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  const out: Scanned = { texts: [], lines: [], flags: [], ended: false, line: 0 };
+  const take = () => {
+    const got = s.take();
+    if (!got) return;
+    const buf = Buffer.from(got.bytes);
+    for (let i = 0; i < got.table.length; i += 4) {
+      out.texts.push(buf.toString('utf8', got.table[i]!, got.table[i + 1]!));
+      out.lines.push(got.table[i + 2]!);
+      out.flags.push(got.table[i + 3]!);
+    }
+  };
+  let at = 0;
+  for (const c of [...cuts, bytes.length]) {
+    s.push(bytes.subarray(at, c));
+    at = c;
+    take();
+  }
+  return { ...out, ended: s.end(), line: s.currentLine };
+}
+
+/** What the main-thread splitter makes of the same text: item values and lines. */
+function reference(text: string): { values: unknown[]; lines: number[]; ended: boolean; line: number } {
+  const values: unknown[] = [];
+  const lines: number[] = [];
+  const s = new JsonSplitter((p) => {
+    values.push(p.value ?? JSON.parse(p.text));
+    lines.push(p.line);
+  });
+  s.push(Buffer.from(text, 'utf8'));
+  return { values, lines, ended: s.end(), line: s.currentLine };
+}
+
+const kubectlList = (items: readonly unknown[], indent: string | number = 4): string =>
+  JSON.stringify({ apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } }, null, indent) + '\n';
+
+// Strings that stress the scanner: quotes, backslashes, brackets, unicode, escaped newlines, long runs (SIMD paths).
+const tricky = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.constantFrom('"', '\\', '\\"', '}', ']', '{\n    }', 'é€𝄞', '\u0000\u001f', ' '.repeat(37), 'x'.repeat(70) + '"'),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+);
+const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  v: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    tricky,
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('v'), { maxLength: 4 }),
+    fc.dictionary(tricky, tie('v'), { maxKeys: 4 }),
+  ),
+})).v;
+const item = fc.record({
+  apiVersion: fc.constant('v1'),
+  kind: fc.constantFrom('Pod', 'ConfigMap'),
+  metadata: fc.record({ name: tricky, annotations: fc.dictionary(tricky, tricky, { maxKeys: 3 }) }),
+  data: value,
+});
+
+describe('ListScanner', () => {
+  test.prop([
+    fc.array(item, { minLength: 1, maxLength: 6 }),
+    fc.constantFrom<string | number>(0, 1, 2, 4, '\t'),
+    fc.boolean(),
+    fc.array(fc.nat(4000), { maxLength: 6 }),
+  ])(
+    'gives the same items and lines as the main-thread splitter, however indented and chunked',
+    (items, indent, bare, cuts) => {
+      const text = bare ? JSON.stringify(items, null, indent) : kubectlList(items, indent);
+      const bytes = Buffer.byteLength(text);
+      const got = scan(
+        text,
+        [...new Set(cuts.map((c) => c % bytes))].sort((a, b) => a - b),
+      );
+      const want = reference(text);
+      expect(got.texts.map((t) => JSON.parse(t) as unknown)).toEqual(want.values);
+      expect(got.lines).toEqual(want.lines);
+      expect(got.ended).toBe(true);
+      expect(want.ended).toBe(true);
+      // Compact: no indentation is left.
+      for (const t of got.texts) expect(t).not.toMatch(/\n[ \t]/);
+    },
+  );
+
+  it('drops indentation and the blanks after { [ : , but not inside strings', () => {
+    const text = kubectlList([{ kind: 'Pod', metadata: { name: 'a b', note: ' x : , { ' } }]);
+    expect(scan(text).texts).toEqual(['{\n"kind":"Pod",\n"metadata":{\n"name":"a b",\n"note":" x : , { "\n}\n}']);
+  });
+
+  it('flags non-ASCII items and items nested deeper than 128 levels', () => {
+    const deep = `{"a":${'['.repeat(128)}${']'.repeat(128)}}`;
+    const r = scan(`[{"a":"é"}, {"b":"x"}, ${deep}, {"c":${'['.repeat(127)}${']'.repeat(127)}}]`);
+    expect(r.flags).toEqual([ITEM_NON_ASCII, 0, ITEM_TOO_DEEP, 0]);
+  });
+
+  it('keeps a malformed item whole (its parse fails where the original fails) and goes on', () => {
+    const text = '{"items": [\n  {"a": 1 "b": 2},\n  {"a": "line\nbreak"},\n  {"ok": true}\n]}';
+    const r = scan(text);
+    expect(r.lines).toEqual([2, 3, 5]);
+    expect(() => JSON.parse(r.texts[0]!)).toThrow();
+    expect(() => JSON.parse(r.texts[1]!)).toThrow(); // a raw newline in a string stays invalid
+    expect(JSON.parse(r.texts[2]!)).toEqual({ ok: true });
+    expect(r.ended).toBe(true);
+  });
+
+  it('reports a truncated input at the line of the unfinished item, as the main-thread splitter does', () => {
+    const text = '{"items": [\n  {"a": 1},\n  {"b": [\n';
+    const r = scan(text);
+    expect(r.texts).toEqual(['{"a":1}']);
+    expect(r.ended).toBe(false);
+    expect(r.line).toBe(3);
+    expect(reference(text)).toMatchObject({ ended: false, line: 3 });
+    expect(scan('{"items": [{"a": 1}\n\n')).toMatchObject({ ended: false, line: 3 });
+  });
+
+  it('leaves shapes it does not split like the main thread to the main thread', () => {
+    for (const text of [
+      '"just a string"',
+      '[1, {"a": 1}]',
+      '[{"a": 1}, [2]]',
+      '{"items": [{"a": 1}]} {"x": 1}',
+      '\uFEFF[]',
+    ])
+      expect(() => scan(text), text).toThrow(UnsplittableJson);
+    // An object without items: nothing to split (the caller reads it whole).
+    const r = scan('{"apiVersion": "v1", "kind": "Pod", "items": {"not": "an array"}}');
+    expect(r.texts).toEqual([]);
+    expect(r.ended).toBe(true);
+  });
+
+  it('finds the items key among other keys, also after string values named items', () => {
+    const r = scan('{"kind": "items", "metadata": {"items": [{"x": 1}]}, "items": [{"y": 2}], "z": [{"w": 3}]}');
+    expect(r.texts).toEqual(['{"y":2}']);
+  });
+
+  it('fails an item larger than the limit, as the main-thread splitter does', () => {
+    expect(() => scan(`[{"a": "${'x'.repeat(5000)}"}]`, [100, 2000], 1000)).toThrow(/larger than 1000 bytes/);
+  });
+
+  it('grows its memory for an item larger than its buffers (20 MiB string)', () => {
+    const big = 'y'.repeat(20 << 20);
+    const r = scan(`[{"a": 1}, {"big": "${big}"}, {"b": 2}]`, [5, 3 << 20, 19 << 20]);
+    expect(r.texts.map((t) => t.length)).toEqual([7, (20 << 20) + 10, 7]);
+  });
+});
