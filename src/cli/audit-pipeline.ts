@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { DEFAULT_KUBE_VERSION, formatKubeVersion, parseKubeVersion, type KubeVersion } from '../core/version.js';
 import { UsageError } from '../core/errors.js';
 import type { KubetuneConfig } from '../engine/config.js';
-import { runRules, type RunResult } from '../engine/run.js';
+import { mergeRuns, runRules, type RunOptions, type RunResult } from '../engine/run.js';
 import type { AnyRule, Need } from '../engine/types.js';
 import type { ProfileName } from '../knowledge/profiles.js';
 import { extractComponents } from '../model/components/extract.js';
@@ -44,17 +44,58 @@ export function resolveKubeVersion(input: string | undefined): KubeVersion {
 
 /** Builds the snapshot from what a source read (component configs included) and audits it. */
 export function auditRead(read: ReadResult, options: AuditOptions = {}, command = 'audit'): AuditResult {
+  const audit = prepareAudit(read, options);
+  return finishAudit(audit, runRules(audit.rules, audit.snapshot, audit.runOptions), options, command);
+}
+
+/**
+ * auditRead for a read whose worker still validates objects against the schema (`schemaValidated`): the other
+ * rules run meanwhile, `schema-invalid` once the validation is in.
+ */
+export async function auditReadWhenValidated(
+  read: ReadResult,
+  options: AuditOptions = {},
+  command = 'audit',
+): Promise<AuditResult> {
+  if (!read.schemaValidated) return auditRead(read, options, command);
+  const audit = prepareAudit(read, options);
+  const later = (r: AnyRule) => r.id === 'schema-invalid';
+  const first = runRules(
+    audit.rules.filter((r) => !later(r)),
+    audit.snapshot,
+    audit.runOptions,
+  );
+  await read.schemaValidated;
+  const second = runRules(audit.rules.filter(later), audit.snapshot, audit.runOptions);
+  return finishAudit(audit, mergeRuns(audit.rules, [first, second]), options, command);
+}
+
+interface PreparedAudit {
+  readonly read: ReadResult;
+  readonly kubeVersion: KubeVersion;
+  readonly extracted: ReturnType<typeof extractComponents>;
+  readonly snapshot: Snapshot;
+  readonly rules: readonly AnyRule[];
+  readonly profile: ProfileName;
+  readonly runOptions: RunOptions;
+}
+
+function prepareAudit(read: ReadResult, options: AuditOptions): PreparedAudit {
   const kubeVersion = resolveKubeVersion(options.kubeVersion ?? options.config?.kubeVersion);
   const extracted = extractComponents(read.resources);
   const snapshot = new Snapshot(read.resources, [...read.components, ...extracted.components]);
-  const rules = options.rules ?? RULES;
   const profile = options.profile ?? options.config?.profile ?? 'guide';
-  const run = runRules(rules, snapshot, {
+  const runOptions: RunOptions = {
     kubeVersion,
     profile,
     ...(options.config ? { config: options.config } : {}),
     ...(options.available ? { available: options.available } : {}),
-  });
+  };
+  return { read, kubeVersion, extracted, snapshot, rules: options.rules ?? RULES, profile, runOptions };
+}
+
+function finishAudit(audit: PreparedAudit, run: RunResult, options: AuditOptions, command: string): AuditResult {
+  const { read, extracted, snapshot, rules, kubeVersion, profile } = audit;
   const report = buildReport({
     command,
     version: VERSION,
@@ -84,7 +125,7 @@ export async function auditFiles(
     // Large files: the reader's worker threads validate objects against the schema while they parse.
     validateSchema: rules.some((r) => r.id === 'schema-invalid'),
   });
-  const result = auditRead(read, options);
+  const result = await auditReadWhenValidated(read, options);
   const findings = sortFindings(await refineFindingLines(result.report.findings));
   return { ...result, report: { ...result.report, findings } };
 }

@@ -134,3 +134,25 @@ function toFinding(rule: AnyRule, severity: Severity, v: Violation<string>, at: 
     ...(src?.doc !== undefined ? { doc: src.doc } : {}),
   };
 }
+
+/** One result from runs of parts of `rules` (e.g. a rule run later, once its input was ready), in `rules` order. */
+export function mergeRuns(rules: readonly AnyRule[], runs: readonly RunResult[]): RunResult {
+  const order = new Map(rules.map((r, i) => [r.id, i]));
+  const at = (id: string | undefined) => (id === undefined ? -1 : (order.get(id) ?? rules.length));
+  const stable = <T>(items: readonly T[], id: (x: T) => string | undefined): T[] =>
+    items
+      .map((x, i) => [x, i] as const)
+      .sort((a, b) => at(id(a[0])) - at(id(b[0])) || a[1] - b[1])
+      .map(([x]) => x);
+  return {
+    findings: sortFindings(runs.flatMap((r) => r.findings)),
+    diagnostics: stable(
+      runs.flatMap((r) => r.diagnostics),
+      (d) => d.ruleId,
+    ),
+    rules: stable(
+      runs.flatMap((r) => r.rules),
+      (s) => s.ruleId,
+    ),
+  };
+}

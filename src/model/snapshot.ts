@@ -3,15 +3,13 @@ import { formatRef, namespaceOf, type Resource } from './object.js';
 import { matchesSelector, type LabelSelector } from './selector.js';
 import { isWorkloadKind, toWorkload, type Workload } from './workload.js';
 
-const key = (kind: string, namespace: string | undefined, name: string): string =>
-  `${kind}\u0000${namespace ?? ''}\u0000${name}`;
-
 /** An indexed, read-only view of everything a source read. */
 export class Snapshot {
   readonly resources: readonly Resource[];
   readonly components: readonly ComponentConfigBase[];
   private readonly kindIndex = new Map<string, Resource[]>();
-  private readonly nameIndex = new Map<string, Resource>();
+  /** kind → namespace ('' for cluster-scoped) → name: no key string is built per lookup (every pod looks up its owner). */
+  private readonly nameIndex = new Map<string, Map<string, Map<string, Resource>>>();
   private readonly nsIndex = new Map<string, Resource[]>();
   private workloadCache?: readonly Workload[];
   private topWorkloadCache?: readonly Workload[];
@@ -26,7 +24,11 @@ export class Snapshot {
       push(this.kindIndex, kind, r);
       const ns = namespaceOf(r.object);
       if (ns !== undefined) push(this.nsIndex, ns, r);
-      this.nameIndex.set(key(kind, ns, r.ref.name), r);
+      let byNs = this.nameIndex.get(kind);
+      if (!byNs) this.nameIndex.set(kind, (byNs = new Map()));
+      let byName = byNs.get(ns ?? '');
+      if (!byName) byNs.set(ns ?? '', (byName = new Map()));
+      byName.set(r.ref.name, r);
     }
   }
 
@@ -48,7 +50,10 @@ export class Snapshot {
   }
 
   get(kind: string, namespace: string | undefined, name: string): Resource | undefined {
-    return this.nameIndex.get(key(kind, namespace, name));
+    return this.nameIndex
+      .get(kind)
+      ?.get(namespace ?? '')
+      ?.get(name);
   }
 
   /** Every pod-owning object as a Workload (including those owned by another object in the snapshot). */

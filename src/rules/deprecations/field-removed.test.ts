@@ -22,6 +22,18 @@ ruleTester.run(rule, {
         path: ['spec', 'template', 'spec', 'volumes', 0, 'glusterfs'],
       },
     ],
+    'owned-pods': [
+      {
+        messageId: 'removed',
+        data: { item: 'seccomp.security.alpha.kubernetes.io/pod' },
+        path: ['metadata', 'annotations', 'seccomp.security.alpha.kubernetes.io/pod'],
+      },
+      {
+        messageId: 'removed',
+        data: { item: 'seccomp.security.alpha.kubernetes.io/pod' },
+        path: ['spec', 'template', 'metadata', 'annotations', 'seccomp.security.alpha.kubernetes.io/pod'],
+      },
+    ],
     'ingress-class': [
       {
         messageId: 'deprecated',

@@ -27,15 +27,26 @@ describe('readListInWorker', () => {
     const got: unknown[] = [];
     const lines: number[] = [];
     let batches = 0;
-    const outcome = await readListInWorker({ path, file: 'pods.json' }, ({ bytes, table }) => {
-      batches++;
-      const buf = Buffer.from(bytes);
-      for (let i = 0; i < table.length; i += 4) {
-        got.push(JSON.parse(buf.toString('utf8', table[i]!, table[i + 1]!)));
-        lines.push(table[i + 2]!);
-      }
+    const outcome = await readListInWorker(
+      { path, file: 'pods.json' },
+      {
+        items: ({ bytes, table }) => {
+          batches++;
+          const buf = Buffer.from(bytes);
+          for (let i = 0; i < table.length; i += 4) {
+            got.push(JSON.parse(buf.toString('utf8', table[i]!, table[i + 1]!)));
+            lines.push(table[i + 2]!);
+          }
+        },
+      },
+    );
+    expect(outcome).toEqual({
+      kind: 'done',
+      clean: true,
+      line: text.split('\n').length,
+      items: 6000,
+      validated: expect.any(Promise),
     });
-    expect(outcome).toEqual({ kind: 'done', clean: true, line: text.split('\n').length, items: 6000 });
     expect(got).toEqual(items);
     const expectedLines = text.split('\n').flatMap((l, i) => (l === '        {' ? [i + 1] : []));
     expect(lines).toEqual(expectedLines);
@@ -47,21 +58,17 @@ describe('readListInWorker', () => {
   it('says so when the file is not a List of objects, and when the worker cannot start or dies', async () => {
     const path = join(dir, 'scalar.json');
     writeFileSync(path, '[1, 2]');
-    await expect(readListInWorker({ path, file: 'scalar.json' }, () => undefined)).resolves.toEqual({
+    await expect(readListInWorker({ path, file: 'scalar.json' }, { items: () => undefined })).resolves.toEqual({
       kind: 'unsplittable',
       reason: 'an element of the array is not an object',
     });
-    const cannotStart = await readListInWorker(
-      { path, file: 'x' },
-      () => undefined,
-      () => {
-        throw new Error('no threads here');
-      },
-    );
+    const cannotStart = await readListInWorker({ path, file: 'x' }, { items: () => undefined }, () => {
+      throw new Error('no threads here');
+    });
     expect(cannotStart).toMatchObject({ kind: 'failed', error: { message: 'no threads here' } });
     const dies = await readListInWorker(
       { path, file: 'x' },
-      () => undefined,
+      { items: () => undefined },
       () => new Worker('process.exit(3)', { eval: true }),
     );
     expect(dies).toMatchObject({ kind: 'failed', error: { message: expect.stringMatching(/code 3/) } });
@@ -70,15 +77,20 @@ describe('readListInWorker', () => {
   it('rejects with the reader errors (not UTF-8) and with what the consumer threw', async () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, Buffer.concat([Buffer.from('{"items": [{"a": "'), Buffer.from([0xff]), Buffer.from('"}]}')]));
-    await expect(readListInWorker({ path: bad, file: 'bad.json' }, () => undefined)).rejects.toThrow(
+    await expect(readListInWorker({ path: bad, file: 'bad.json' }, { items: () => undefined })).rejects.toThrow(
       'bad.json is not valid UTF-8',
     );
     const ok = join(dir, 'ok.json');
     writeFileSync(ok, '[{"a": 1}]');
     await expect(
-      readListInWorker({ path: ok, file: 'ok.json' }, () => {
-        throw new Error('consumer failed');
-      }),
+      readListInWorker(
+        { path: ok, file: 'ok.json' },
+        {
+          items: () => {
+            throw new Error('consumer failed');
+          },
+        },
+      ),
     ).rejects.toThrow('consumer failed');
   });
 });

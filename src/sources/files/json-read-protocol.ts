@@ -1,4 +1,5 @@
 /** Messages between the JSON reader (read.ts, main thread) and its worker thread (json-read-worker.ts). */
+import type { SchemaProblem } from '../../knowledge/schema.js';
 import type { ScannedItems } from './json-scan.js';
 
 export interface JsonReadRequest {
@@ -9,10 +10,20 @@ export interface JsonReadRequest {
   readonly batchBytes: number;
   /** Batches sent and not yet acknowledged before the worker waits (bounds memory when the main thread is slower). */
   readonly inFlight: number;
+  /** Also validate the items the `schema-invalid` rule validates against the schema, after the read. */
+  readonly validate: boolean;
 }
 
 export type JsonReadMessage =
   | ({ readonly kind: 'items' } & ScannedItems)
+  /** Schema problems of the items at these indexes (in the List), after the read (`validate`). */
+  | {
+      readonly kind: 'schema';
+      readonly items: readonly number[];
+      readonly problems: readonly (readonly SchemaProblem[])[];
+    }
+  /** Every item to validate was. */
+  | { readonly kind: 'schema-end' }
   /** The input ended; `clean` is false when a value was left open (unexpected end of input at `line`). */
   | { readonly kind: 'end'; readonly clean: boolean; readonly line: number; readonly items: number }
   /** Not a shape the worker splits: the main thread reads the file instead. */

@@ -43,27 +43,43 @@ describe('parse pool (worker threads)', () => {
     }
   });
 
-  it('validates a large JSON List in the workers while reading: same problems as validating on the main thread', async () => {
+  it('validates a large JSON List in the reader worker: same problems as validating on the main thread', async () => {
     const items = Array.from({ length: 300 }, (_, i) => ({
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name: `p${i}` },
       spec: { containers: [{ name: 'c', image: 'x:1', ...(i % 7 === 0 ? { resource: {} } : {}) }] },
     }));
+    // Created by a ReplicaSet in the cluster: not validated (the rule skips them); and one that names a controller
+    // but has no uid (a manifest): the worker leaves it, the rule validates it on the main thread.
+    const owner = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid: 'u-rs', controller: true };
+    const owned = Array.from({ length: 5 }, (_, i) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: `owned${i}`, uid: `u${i}`, ownerReferences: [owner] },
+      spec: { containers: [{ name: 'c', image: 'x:1', resource: {} }] },
+    }));
+    const manifest = { ...owned[0]!, metadata: { name: 'manifest', ownerReferences: [owner] } };
     const p = join(dir, 'list.json');
-    writeFileSync(p, JSON.stringify({ apiVersion: 'v1', kind: 'List', items }, null, 4));
+    writeFileSync(
+      p,
+      JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [...items, ...owned, manifest] }, null, 4),
+    );
     const pooled = await readInputs([p], {
       parallel: { workers: 2, minFileBytes: 0, validateJson: true },
       validateSchema: true,
     });
+    // Validated after the read, while the caller goes on.
+    expect(pooled.schemaValidated).toBeInstanceOf(Promise);
+    await pooled.schemaValidated;
     const objects = pooled.resources.map((r) => r.object);
-    expect(objects.every(schemaPrecomputed)).toBe(true);
+    expect(objects.map(schemaPrecomputed)).toEqual([...items.map(() => true), ...owned.map(() => false), false]);
     const fromWorkers = objects.map((o) => validateAgainstSchema(o));
     // The same objects re-parsed without a pool are validated on this thread: results must be equal.
     const plain = await readInputs([p], { parallel: { workers: 0 } });
     expect(plain.resources.some((r) => schemaPrecomputed(r.object))).toBe(false);
     expect(fromWorkers).toEqual(plain.resources.map((r) => validateAgainstSchema(r.object)));
-    expect(fromWorkers.filter((x) => x!.length > 0)).toHaveLength(Math.ceil(300 / 7));
+    expect(fromWorkers.filter((x) => x!.length > 0)).toHaveLength(Math.ceil(300 / 7) + owned.length + 1);
   });
 
   it('sizes the pool by the CPUs the process may use, within a container CPU limit', () => {

@@ -12,7 +12,7 @@ import { isKubeObject, isRecord, listItems, refOf, type KubeObject, type Resourc
 import { COMPONENT_READERS, type ComponentFileReader } from './component-readers.js';
 import { componentLineMaps } from './configs/line-map.js';
 import type { JsonPath } from '../../core/json-path.js';
-import { readListInWorker, type JsonWorkerOutcome } from './json-parallel.js';
+import { readListInWorker } from './json-parallel.js';
 import { ITEM_NON_ASCII, ITEM_TOO_DEEP } from './json-scan.js';
 import { JsonSplitter } from './json-stream.js';
 import { Utf8Validator } from './utf8.js';
@@ -46,6 +46,11 @@ export interface ReadResult {
   readonly components: ComponentConfigBase[];
   readonly diagnostics: Diagnostic[];
   readonly stats: ReadStats;
+  /**
+   * Settles (never rejects) when the schema validation a reader's worker still runs after the read is done
+   * (`validateSchema`); until then `validateAgainstSchema` may validate those objects itself. Undefined when none runs.
+   */
+  readonly schemaValidated?: Promise<void>;
 }
 
 export interface ReadOptions {
@@ -70,6 +75,8 @@ class Collector implements ReadResult {
   readonly components: ComponentConfigBase[] = [];
   readonly diagnostics: Diagnostic[] = [];
   readonly stats: ReadStats = { files: 0, documents: 0, objects: 0, skipped: {} };
+  /** Work a reader's worker still does after the read (schema validation). */
+  readonly pending: Promise<void>[] = [];
 
   /** What was collected so far, to go back to when a file is read again another way. */
   mark(): CollectorMark {
@@ -233,7 +240,9 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
   } finally {
     await pools.close();
   }
-  return out;
+  if (out.pending.length === 0) return out;
+  const { resources, components, diagnostics, stats } = out;
+  return { resources, components, diagnostics, stats, schemaValidated: Promise.all(out.pending).then(() => undefined) };
 }
 
 /** Reads one input path (or stdin) into `out`; an unreadable one becomes a diagnostic. */
@@ -397,17 +406,22 @@ class JsonItems {
     );
   }
 
-  add(text: string, line: number, tooDeep: boolean, parsed?: unknown): void {
+  /** Adds one item; returns the object when it is one. */
+  add(text: string, line: number, tooDeep: boolean, parsed?: unknown): KubeObject | undefined {
     const { file, out } = this;
     const item = this.count++;
     out.stats.documents++;
-    if (tooDeep) return out.parseError(file, line, `item ${item} rejected: nesting deeper than 128 levels`);
+    if (tooDeep) {
+      out.parseError(file, line, `item ${item} rejected: nesting deeper than 128 levels`);
+      return undefined;
+    }
     let value = parsed;
     if (value === undefined) {
       try {
         value = JSON.parse(text);
       } catch (e) {
-        return out.parseError(file, line + jsonErrorLineOffset(e, text), jsonMessage(e));
+        out.parseError(file, line + jsonErrorLineOffset(e, text), jsonMessage(e));
+        return undefined;
       }
     }
     if (isKubeObject(value)) {
@@ -418,14 +432,16 @@ class JsonItems {
         this.batchChars += text.length;
         if (this.batchChars >= BATCH_CHARS) this.flush();
       }
-    } else
-      out.skip('not Kubernetes', {
-        code: 'not-kubernetes',
-        severity: 'warning',
-        file,
-        line,
-        message: `${file}:${line}: item ${item} has no apiVersion/kind`,
-      });
+      return value;
+    }
+    out.skip('not Kubernetes', {
+      code: 'not-kubernetes',
+      severity: 'warning',
+      file,
+      line,
+      message: `${file}:${line}: item ${item} has no apiVersion/kind`,
+    });
+    return undefined;
   }
 
   /** Waits until at most `keep` validation batches are in flight. */
@@ -459,23 +475,30 @@ const jsonValidationPool = (parallel: Parallel | undefined): ParsePool | undefin
  */
 async function readJsonInWorker({ file, out, parallel }: FileReading & { parallel: Parallel }): Promise<boolean> {
   const mark = out.mark();
-  const items = new JsonItems(file, out, jsonValidationPool(parallel));
-  let outcome: JsonWorkerOutcome;
-  try {
-    outcome = await readListInWorker({ path: parallel.path, file }, async ({ bytes, table }) => {
-      const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      for (let i = 0; i < table.length; i += 4) {
-        const [start, end, line, flags] = [table[i]!, table[i + 1]!, table[i + 2]!, table[i + 3]!];
-        const text = flags & ITEM_NON_ASCII ? buf.toString('utf8', start, end) : buf.toString('latin1', start, end);
-        items.add(text, line, (flags & ITEM_TOO_DEEP) !== 0);
-      }
-      await items.drain(3);
-    });
-  } finally {
-    await items.finish();
-  }
+  // The worker validates the objects itself, after the read (see json-read-worker.ts): no pool.
+  const items = new JsonItems(file, out, undefined);
+  const objects: (KubeObject | undefined)[] = [];
+  const outcome = await readListInWorker(
+    { path: parallel.path, file, validate: parallel.validate },
+    {
+      items: ({ bytes, table }) => {
+        const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        for (let i = 0; i < table.length; i += 4) {
+          const [start, end, line, flags] = [table[i]!, table[i + 1]!, table[i + 2]!, table[i + 3]!];
+          const text = flags & ITEM_NON_ASCII ? buf.toString('utf8', start, end) : buf.toString('latin1', start, end);
+          const object = items.add(text, line, (flags & ITEM_TOO_DEEP) !== 0);
+          if (parallel.validate) objects.push(object);
+        }
+      },
+      schema: (index, problems) => {
+        const object = objects[index];
+        if (object) rememberSchemaProblems(object, problems);
+      },
+    },
+  );
   if (outcome.kind === 'done' && outcome.items > 0) {
     if (!outcome.clean) out.parseError(file, outcome.line, 'unexpected end of JSON input');
+    if (parallel.validate) out.pending.push(outcome.validated);
     return true;
   }
   out.rollback(mark);
@@ -488,7 +511,9 @@ async function readJson(chunks: AsyncIterable<Buffer>, { file, out, reader, para
   let keptBytes = 0;
   // With a pool and schema validation asked for, items are validated by the workers while this thread reads on.
   const items = new JsonItems(file, out, jsonValidationPool(parallel));
-  const splitter = new JsonSplitter((piece) => items.add(piece.text, piece.line, piece.tooDeep ?? false, piece.value));
+  const splitter = new JsonSplitter((piece) => {
+    items.add(piece.text, piece.line, piece.tooDeep ?? false, piece.value);
+  });
   const validator = new Utf8Validator(file);
   try {
     for await (const chunk of chunks) {
