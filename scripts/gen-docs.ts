@@ -1,5 +1,6 @@
 /**
- * Generates what is derived from rule metadata: the rules registry (src/rules/index.ts) and docs/rules/*.md.
+ * Generates what is derived from rule metadata: the rules registry (src/rules/index.ts) and docs/rules/*.md; and the
+ * WebAssembly modules compiled from the .wat sources under src/ (scripts/gen-wasm.ts).
  * `--check` writes nothing and fails when a generated file is stale (CI).
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';

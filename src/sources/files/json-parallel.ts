@@ -74,9 +74,9 @@ export function readListInWorker(
         await consumer.items(m);
         worker.postMessage({ kind: 'ack' } satisfies JsonReadAck);
       } else if (m.kind === 'end') {
-        // The worker goes on validating (if asked) while the caller works on: it must not keep the process alive.
+        // The worker goes on validating (if asked) while the caller works on, and exits when done. (Not unref'd: the
+        // caller awaits `validated`, and an unref'd worker would let the process end before it settles.)
         const done = request.validate ? new Promise<void>((r) => (validated = r)) : Promise.resolve();
-        worker.unref();
         finish(() => resolve({ kind: 'done', clean: m.clean, line: m.line, items: m.items, validated: done }), true);
         if (!request.validate) stop();
       } else if (m.kind === 'unsplittable') finish(() => resolve({ kind: 'unsplittable', reason: m.reason }));

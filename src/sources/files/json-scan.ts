@@ -154,50 +154,53 @@ export class ListScanner {
 
   /** Scans the envelope from `at` until an items array starts or the chunk ends; returns where it stopped. */
   private envelope(chunk: Uint8Array, at: number): number {
-    let i = at;
-    for (; i < chunk.length; i++) {
+    for (let i = at; i < chunk.length; i++) {
       const c = chunk[i]!;
-      if (this.inString) {
-        if (this.escape) this.escape = false;
-        else if (c === BACKSLASH) this.escape = true;
-        else if (c === QUOTE) {
-          this.inString = false;
-          if (this.key) this.pendingKey = Buffer.from(this.key).toString('utf8');
-          this.key = undefined;
-          continue;
-        } else if (c === NL) this.line++;
-        if (this.key && this.key.length < 64) this.key.push(c);
-        continue;
-      }
-      if (c === NL) {
-        this.line++;
-        continue;
-      }
-      if (c === 0x20 || c === 0x09 || c === 0x0d) continue;
-      if (this.topDone) throw new UnsplittableJson('more than one top-level value');
-      if (this.depth === 0 && c !== 0x7b && c !== 0x5b)
-        throw new UnsplittableJson('the top-level value is not an object or array');
-      if (c === QUOTE) {
-        this.inString = true;
-        if (this.depth === 1 && !this.topIsArray) this.key = [];
-      } else if (c === 0x7b || c === 0x5b) {
-        if (this.depth === 0) {
-          this.depth = 1;
-          if (c === 0x5b) {
-            this.topIsArray = true;
-            return this.startItems(i);
-          }
-        } else if (this.depth === 1 && c === 0x5b && this.pendingKey === 'items') {
-          this.depth = 2;
-          return this.startItems(i);
-        } else this.depth++;
-      } else if (c === 0x7d || c === 0x5d) {
-        this.depth--;
-        if (this.depth < 0) throw new UnsplittableJson('unbalanced brackets');
-        if (this.depth === 0) this.topDone = true;
-      }
+      if (this.inString) this.stringByte(c);
+      else if (c === NL) this.line++;
+      else if (c !== 0x20 && c !== 0x09 && c !== 0x0d && this.structural(c)) return this.startItems(i);
     }
-    return i;
+    return chunk.length;
+  }
+
+  /** A byte inside a string of the envelope: a key at the top level of an object is remembered. */
+  private stringByte(c: number): void {
+    if (this.escape) this.escape = false;
+    else if (c === BACKSLASH) this.escape = true;
+    else if (c === QUOTE) {
+      this.inString = false;
+      if (this.key) this.pendingKey = Buffer.from(this.key).toString('utf8');
+      this.key = undefined;
+      return;
+    } else if (c === NL) this.line++;
+    if (this.key && this.key.length < 64) this.key.push(c);
+  }
+
+  /** A byte of the envelope outside strings, not a blank; true when it opens the items array. */
+  private structural(c: number): boolean {
+    if (this.topDone) throw new UnsplittableJson('more than one top-level value');
+    if (this.depth === 0 && c !== 0x7b && c !== 0x5b)
+      throw new UnsplittableJson('the top-level value is not an object or array');
+    if (c === QUOTE) {
+      this.inString = true;
+      if (this.depth === 1 && !this.topIsArray) this.key = [];
+    } else if (c === 0x7b || c === 0x5b) {
+      if (this.depth === 0) {
+        this.depth = 1;
+        this.topIsArray = c === 0x5b;
+        return this.topIsArray;
+      }
+      if (this.depth === 1 && c === 0x5b && this.pendingKey === 'items') {
+        this.depth = 2;
+        return true;
+      }
+      this.depth++;
+    } else if (c === 0x7d || c === 0x5d) {
+      this.depth--;
+      if (this.depth < 0) throw new UnsplittableJson('unbalanced brackets');
+      if (this.depth === 0) this.topDone = true;
+    }
+    return false;
   }
 
   private startItems(bracket: number): number {
