@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JSON_BATCH_BYTES, readListInWorker } from './json-parallel.js';
+import { ITEM_FIELDS } from './json-scan.js';
 
 let dir: string;
 beforeAll(() => {
@@ -33,7 +34,7 @@ describe('readListInWorker', () => {
         items: ({ bytes, table }) => {
           batches++;
           const buf = Buffer.from(bytes);
-          for (let i = 0; i < table.length; i += 4) {
+          for (let i = 0; i < table.length; i += ITEM_FIELDS) {
             got.push(JSON.parse(buf.toString('utf8', table[i]!, table[i + 1]!)));
             lines.push(table[i + 2]!);
           }

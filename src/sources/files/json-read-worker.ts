@@ -12,7 +12,16 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { validateAgainstSchema } from '../../knowledge/schema.js';
 import { createdByController, isKubeObject } from '../../model/object.js';
 import type { JsonReadAck, JsonReadMessage, JsonReadRequest } from './json-read-protocol.js';
-import { ITEM_NON_ASCII, ITEM_TOO_DEEP, ListScanner, UnsplittableJson, type ScannedItems } from './json-scan.js';
+import {
+  ITEM_CONTROLLED,
+  ITEM_FIELDS,
+  ITEM_INVALID,
+  ITEM_NON_ASCII,
+  ITEM_TOO_DEEP,
+  ListScanner,
+  UnsplittableJson,
+  type ScannedItems,
+} from './json-scan.js';
 import { Utf8Validator } from './utf8.js';
 
 const CHUNK = 1 << 20;
@@ -36,10 +45,10 @@ class ToValidate {
 
   keep({ bytes, table }: ScannedItems): void {
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    for (let i = 0; i < table.length; i += 4, this.next++) {
+    for (let i = 0; i < table.length; i += ITEM_FIELDS, this.next++) {
       const text = buf.subarray(table[i], table[i + 1]);
       const flags = table[i + 3]!;
-      if (flags & ITEM_TOO_DEEP || text.includes(CONTROLLED)) continue;
+      if (flags & (ITEM_TOO_DEEP | ITEM_INVALID | ITEM_CONTROLLED) || text.includes(CONTROLLED)) continue;
       this.index.push(this.next);
       this.texts.push(text.toString(flags & ITEM_NON_ASCII ? 'utf8' : 'latin1'));
       this.bytes += text.length;
@@ -95,7 +104,8 @@ async function readList(req: JsonReadRequest, toValidate: ToValidate | undefined
     unacked++;
     while (unacked >= req.inFlight) await new Promise<void>((resolve) => (wake = resolve));
   };
-  const scanner = new ListScanner();
+  // Checked against the JSON grammar here, so that the main thread may parse an item's body only when it is read.
+  const scanner = new ListScanner({ check: true });
   const validator = new Utf8Validator(req.file);
   const handle = await open(req.path, 'r');
   try {

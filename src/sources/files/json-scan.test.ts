@@ -1,29 +1,42 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { ITEM_NON_ASCII, ITEM_TOO_DEEP, ListScanner, UnsplittableJson } from './json-scan.js';
+import {
+  ITEM_FIELDS,
+  ITEM_INVALID,
+  ITEM_NON_ASCII,
+  ITEM_TOO_DEEP,
+  ListScanner,
+  UnsplittableJson,
+} from './json-scan.js';
 import { JsonSplitter } from './json-stream.js';
 
 interface Scanned {
   readonly texts: string[];
   readonly lines: number[];
   readonly flags: number[];
+  /** Per item: [header, body key names] when it was split after its metadata. */
+  readonly splits: ([string, string[]] | undefined)[];
   readonly ended: boolean;
   readonly line: number;
 }
 
 /** Scans `text` fed in chunks cut at `cuts`, taking items after every chunk (as the worker does). */
 function scan(text: string | Buffer, cuts: readonly number[] = [], max?: number): Scanned {
-  const s = new ListScanner(max);
+  const s = new ListScanner({ ...(max ? { maxItemBytes: max } : {}), check: true });
   const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
-  const out: Scanned = { texts: [], lines: [], flags: [], ended: false, line: 0 };
+  const out: Scanned = { texts: [], lines: [], flags: [], splits: [], ended: false, line: 0 };
   const take = () => {
     const got = s.take();
     if (!got) return;
     const buf = Buffer.from(got.bytes);
-    for (let i = 0; i < got.table.length; i += 4) {
-      out.texts.push(buf.toString('utf8', got.table[i]!, got.table[i + 1]!));
-      out.lines.push(got.table[i + 2]!);
-      out.flags.push(got.table[i + 3]!);
+    const t = got.table;
+    for (let i = 0; i < t.length; i += ITEM_FIELDS) {
+      out.texts.push(buf.toString('utf8', t[i]!, t[i + 1]!));
+      out.lines.push(t[i + 2]!);
+      out.flags.push(t[i + 3]!);
+      out.splits.push(
+        t[i + 4]! < 0 ? undefined : [buf.toString('utf8', t[i]!, t[i + 4]!), got.names.slice(t[i + 5], t[i + 6])],
+      );
     }
   };
   let at = 0;
@@ -71,7 +84,14 @@ const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 const item = fc.record({
   apiVersion: fc.constant('v1'),
   kind: fc.constantFrom('Pod', 'ConfigMap'),
-  metadata: fc.record({ name: tricky, annotations: fc.dictionary(tricky, tricky, { maxKeys: 3 }) }),
+  metadata: fc.record(
+    {
+      name: tricky,
+      annotations: fc.dictionary(tricky, tricky, { maxKeys: 3 }),
+      ownerReferences: fc.constant([{ kind: 'ReplicaSet', name: 'rs', uid: 'u', controller: true }]),
+    },
+    { requiredKeys: ['name', 'annotations'] },
+  ),
   data: value,
 });
 
@@ -95,6 +115,18 @@ describe('ListScanner', () => {
       expect(got.lines).toEqual(want.lines);
       expect(got.ended).toBe(true);
       expect(want.ended).toBe(true);
+      expect(got.flags.every((f) => (f & ITEM_INVALID) === 0)).toBe(true);
+      // Split after metadata: the header parses to the item's keys up to metadata, the names are the keys after it.
+      got.splits.forEach((split, i) => {
+        const value = want.values[i] as Record<string, unknown>;
+        const keys = Object.keys(value);
+        // Only what a controller made is split (the rules rarely read past its metadata).
+        const owned = 'ownerReferences' in (value['metadata'] as object);
+        if (!split) return expect(owned && keys.indexOf('metadata') < keys.length - 1).toBe(false);
+        const header = JSON.parse(split[0] + '}') as Record<string, unknown>;
+        expect([...Object.keys(header), ...split[1]]).toEqual(keys);
+        expect(header['metadata']).toEqual(value['metadata']);
+      });
       // Compact: no indentation is left.
       for (const t of got.texts) expect(t).not.toMatch(/\n[ \t]/);
     },
@@ -111,10 +143,77 @@ describe('ListScanner', () => {
     expect(r.flags).toEqual([ITEM_NON_ASCII, 0, ITEM_TOO_DEEP, 0]);
   });
 
+  test.prop([item, fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('insert', 'delete', 'replace')], {
+    numRuns: 400,
+  })('flags an item invalid exactly when JSON.parse rejects it (random one-byte edits)', (one, at, byte, edit) => {
+    const text = JSON.stringify(one, null, 1);
+    const k = at % text.length;
+    const ch = String.fromCharCode(byte);
+    const tail = edit === 'insert' ? text.slice(k) : text.slice(k + 1);
+    const mutated = text.slice(0, k) + (edit === 'delete' ? '' : ch) + tail;
+    // Only mutations that still leave one balanced object (what the scanner hands over as an item) are of interest.
+    let r: Scanned | undefined;
+    try {
+      r = scan(`[${mutated}]`);
+    } catch {
+      r = undefined; // not an array of one object any more
+    }
+    fc.pre(r !== undefined && r.texts.length === 1 && r.ended);
+    let valid = true;
+    try {
+      JSON.parse(r.texts[0]!);
+    } catch {
+      valid = false;
+    }
+    expect((r.flags[0]! & ITEM_INVALID) === 0).toBe(valid);
+  });
+
+  it('checks the JSON grammar as JSON.parse does: numbers, literals, escapes, control characters, commas', () => {
+    const values = [
+      '0',
+      '-0',
+      '-',
+      '01',
+      '1.',
+      '.5',
+      '1.5e',
+      '1e+',
+      '1E-7',
+      '-12.5e+3',
+      '2e0',
+      'tru',
+      'true',
+      'nul',
+      'null',
+    ];
+    const more = ['falsey', 'false', '"\\x"', '"\\u12G4"', '"\\u12aF"', '"a\tb"', '"\\/"', '[1,]', '[,1]', '[]', '{}'];
+    const objects = ['{"a":1,}', '{"a" 1}', '{"a":1 "b":2}', '{"":{"":[]}}', '{1:2}', '{"a":[1,[2,{"b":null}]]}'];
+    for (const v of [...values, ...more]) {
+      const text = `{"v":${v}}`;
+      let valid = true;
+      try {
+        JSON.parse(text);
+      } catch {
+        valid = false;
+      }
+      expect((scan(`[${text}]`).flags[0]! & ITEM_INVALID) === 0, text).toBe(valid);
+    }
+    for (const text of objects) {
+      let valid = true;
+      try {
+        JSON.parse(text);
+      } catch {
+        valid = false;
+      }
+      expect((scan(`[${text}]`).flags[0]! & ITEM_INVALID) === 0, text).toBe(valid);
+    }
+  });
+
   it('keeps a malformed item whole (its parse fails where the original fails) and goes on', () => {
     const text = '{"items": [\n  {"a": 1 "b": 2},\n  {"a": "line\nbreak"},\n  {"ok": true}\n]}';
     const r = scan(text);
     expect(r.lines).toEqual([2, 3, 5]);
+    expect(r.flags).toEqual([ITEM_INVALID, ITEM_INVALID, 0]);
     expect(() => JSON.parse(r.texts[0]!)).toThrow();
     expect(() => JSON.parse(r.texts[1]!)).toThrow(); // a raw newline in a string stays invalid
     expect(JSON.parse(r.texts[2]!)).toEqual({ ok: true });

@@ -13,13 +13,24 @@ import { JSON_SCAN_WASM } from './json-scan-wasm.js';
 /** Items scanned so far: their compact texts back to back, and four numbers per item. */
 export interface ScannedItems {
   readonly bytes: Uint8Array;
-  /** Per item: start and end in `bytes`, line of its first byte, flags (ITEM_NON_ASCII, ITEM_TOO_DEEP). */
+  /**
+   * ITEM_FIELDS numbers per item: start and end in `bytes`, line of its first byte, flags (ITEM_NON_ASCII,
+   * ITEM_TOO_DEEP, ITEM_INVALID); with `check`, where its metadata ends (the comma after it, in `bytes`; -1 when the
+   * item is not split) and the range of `names` holding its top-level keys after the metadata.
+   */
   readonly table: Int32Array;
+  readonly names: readonly string[];
 }
+
+export const ITEM_FIELDS = 7;
 
 export const ITEM_NON_ASCII = 1;
 /** Nested deeper than 128 levels (the limit of the main-thread splitter): the item is rejected, not parsed. */
 export const ITEM_TOO_DEEP = 2;
+/** Not valid JSON (found with `check`): the main thread parses it to report the error. */
+export const ITEM_INVALID = 4;
+/** Its metadata names a controller (found with `check` for the items it splits after their metadata). */
+export const ITEM_CONTROLLED = 8;
 
 /** The input is not a List or array of objects that this scanner splits exactly like the main thread does. */
 export class UnsplittableJson extends Error {}
@@ -43,6 +54,8 @@ interface ScanExports {
   readonly capLine: WasmGlobal;
   readonly items: WasmGlobal;
   readonly stopAt: WasmGlobal;
+  readonly keys: WasmGlobal;
+  check(start: number, end: number): number;
   setLine(line: number): void;
   setOut(o: number, itemStart: number): void;
   itemStart(): number;
@@ -52,7 +65,8 @@ interface ScanExports {
 
 const INPUT_BYTES = 1 << 20;
 const TABLE = 1 << 20;
-const OUT = 9 << 20;
+const OUT = 10 << 20;
+const KEYS = 9 << 20;
 const PAGE = 65536;
 const SCAN_DONE = 0;
 const ARRAY_CLOSED = 1;
@@ -61,6 +75,15 @@ let compiled: object | undefined;
 const scanModule = (): object => (compiled ??= new wasm.Module(Buffer.from(JSON_SCAN_WASM, 'base64')));
 
 const QUOTE = 0x22;
+const COMMA = 0x2c;
+const METADATA = Buffer.from('"metadata"');
+const CONTROLLED = Buffer.from('"controller":true');
+
+/** Whether the key starting at `at` (its opening quote) is `key` (quotes included). */
+function isKey(memory: Uint8Array, at: number, key: Uint8Array): boolean {
+  for (let i = 0; i < key.length; i++) if (memory[at + i] !== key[i]) return false;
+  return true;
+}
 const BACKSLASH = 0x5c;
 const NL = 0x0a;
 
@@ -80,7 +103,16 @@ export class ListScanner {
   private itemCount = 0;
 
   /** `maxItemBytes`: an item whose compact text grows beyond this fails the read (as the main-thread splitter does). */
-  constructor(private readonly maxItemBytes = 256 * 1024 * 1024) {
+  private readonly maxItemBytes: number;
+  private readonly check: boolean;
+
+  /**
+   * `maxItemBytes`: an item whose compact text grows beyond this fails the read (as the main-thread splitter does).
+   * `check`: validate each item against the JSON grammar and find where its metadata ends (see ScannedItems).
+   */
+  constructor({ maxItemBytes = 256 * 1024 * 1024, check = false }: { maxItemBytes?: number; check?: boolean } = {}) {
+    this.maxItemBytes = maxItemBytes;
+    this.check = check;
     this.w = new wasm.Instance(scanModule()).exports as unknown as ScanExports;
   }
 
@@ -115,13 +147,32 @@ export class ListScanner {
     const w = this.w;
     const count = w.items.value;
     if (count === 0) return undefined;
-    const table = new Int32Array(w.memory.buffer, TABLE, count * 4);
-    const end = table[(count - 1) * 4 + 1]!;
+    const found = new Int32Array(w.memory.buffer, TABLE, count * 4);
+    const end = found[(count - 1) * 4 + 1]!;
     if (end - OUT < minBytes) return undefined;
-    const out = new Int32Array(table);
-    for (let i = 0; i < out.length; i += 4) {
-      out[i]! -= OUT;
-      out[i + 1]! -= OUT;
+    const table = new Int32Array(count * ITEM_FIELDS);
+    const names: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const start = found[i * 4]!;
+      const stop = found[i * 4 + 1]!;
+      const flags = found[i * 4 + 3]!;
+      const at = i * ITEM_FIELDS;
+      table[at] = start - OUT;
+      table[at + 1] = stop - OUT;
+      table[at + 2] = found[i * 4 + 2]!;
+      table[at + 3] = flags;
+      table[at + 4] = -1;
+      if (!this.check || flags & ITEM_TOO_DEEP) continue;
+      if (!w.check(start, stop)) {
+        table[at + 3] = flags | ITEM_INVALID;
+        continue;
+      }
+      const split = this.metadataSplit(names);
+      if (split < 0) continue;
+      table[at + 3] = flags | ITEM_CONTROLLED;
+      table[at + 4] = split - OUT;
+      table[at + 5] = this.namesFrom;
+      table[at + 6] = names.length;
     }
     const memory = new Uint8Array(w.memory.buffer);
     const bytes = memory.slice(OUT, end);
@@ -131,7 +182,50 @@ export class ListScanner {
     w.setOut(OUT + (o - end), w.itemStart() - (end - OUT));
     w.resetItems();
     this.itemCount += count;
-    return { bytes, table: out };
+    return { bytes, table, names };
+  }
+
+  private namesFrom = 0;
+  private viewed: { buffer: ArrayBuffer; memory: Buffer; keys: Int32Array } | undefined;
+
+  /** Views of the module's memory, made again only after it grew. */
+  private views(): { memory: Buffer; keys: Int32Array } {
+    const buffer = this.w.memory.buffer;
+    if (this.viewed?.buffer !== buffer)
+      this.viewed = { buffer, memory: Buffer.from(buffer), keys: new Int32Array(buffer, KEYS, 64) };
+    return this.viewed;
+  }
+
+  /**
+   * After `check` of an item: the comma that ends its `metadata` value, when keys follow it (their names are added to
+   * `names`, from `namesFrom`); -1 when the item is not split (not made by a controller, no metadata, nothing after
+   * it, a key with an escape).
+   */
+  private metadataSplit(names: string[]): number {
+    const w = this.w;
+    const count = w.keys.value;
+    if (count === 0 || count > 63) return -1;
+    const { memory, keys: offsets } = this.views();
+    let meta = -1;
+    for (let k = 0; k < count - 1 && meta < 0; k++) if (isKey(memory, offsets[k]!, METADATA)) meta = k;
+    if (meta < 0) return -1;
+    // Only objects a controller made (a cluster dump's pods and ReplicaSets) are split: the rules read them through
+    // their controller's template, so their bodies are mostly never parsed. The others are read anyway: parsing them
+    // whole now, while the main thread waits for this one, is cheaper than later.
+    if (memory.subarray(offsets[meta], offsets[meta + 1]).indexOf(CONTROLLED) < 0) return -1;
+    const from = names.length;
+    for (let k = meta + 1; k < count; k++) {
+      const start = offsets[k]! + 1;
+      let close = start;
+      while (memory[close] !== QUOTE && memory[close] !== BACKSLASH) close++;
+      if (memory[close] === BACKSLASH) {
+        names.length = from;
+        return -1;
+      }
+      names.push(memory.toString('utf8', start, close));
+    }
+    this.namesFrom = from;
+    return memory.lastIndexOf(COMMA, offsets[meta + 1]!);
   }
 
   /** Feeds up to 1 MiB of an items array to the WebAssembly scanner; returns the bytes it used. */

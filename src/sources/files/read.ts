@@ -13,7 +13,8 @@ import { COMPONENT_READERS, type ComponentFileReader } from './component-readers
 import { componentLineMaps } from './configs/line-map.js';
 import type { JsonPath } from '../../core/json-path.js';
 import { readListInWorker } from './json-parallel.js';
-import { ITEM_NON_ASCII, ITEM_TOO_DEEP } from './json-scan.js';
+import { ITEM_FIELDS, ITEM_NON_ASCII, ITEM_TOO_DEEP } from './json-scan.js';
+import { attachLazyBody } from './lazy-body.js';
 import { JsonSplitter } from './json-stream.js';
 import { Utf8Validator } from './utf8.js';
 import { listItemLines, tryLoadYaml, YamlDocSplitter, type YamlDoc } from './yaml-docs.js';
@@ -481,12 +482,21 @@ async function readJsonInWorker({ file, out, parallel }: FileReading & { paralle
   const outcome = await readListInWorker(
     { path: parallel.path, file, validate: parallel.validate },
     {
-      items: ({ bytes, table }) => {
+      items: ({ bytes, table, names }) => {
         const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-        for (let i = 0; i < table.length; i += 4) {
-          const [start, end, line, flags] = [table[i]!, table[i + 1]!, table[i + 2]!, table[i + 3]!];
-          const text = flags & ITEM_NON_ASCII ? buf.toString('utf8', start, end) : buf.toString('latin1', start, end);
-          const object = items.add(text, line, (flags & ITEM_TOO_DEEP) !== 0);
+        for (let i = 0; i < table.length; i += ITEM_FIELDS) {
+          const [start, end, line, flags, split] = [
+            table[i]!,
+            table[i + 1]!,
+            table[i + 2]!,
+            table[i + 3]!,
+            table[i + 4]!,
+          ];
+          const decode = (from: number, to: number) =>
+            flags & ITEM_NON_ASCII ? buf.toString('utf8', from, to) : buf.toString('latin1', from, to);
+          const lazy =
+            split >= 0 ? lazyItem(decode, start, split, end, names.slice(table[i + 5], table[i + 6])) : undefined;
+          const object = items.add(lazy ? '' : decode(start, end), line, (flags & ITEM_TOO_DEEP) !== 0, lazy);
           if (parallel.validate) objects.push(object);
         }
       },
@@ -504,6 +514,24 @@ async function readJsonInWorker({ file, out, parallel }: FileReading & { paralle
   out.rollback(mark);
   if (outcome.kind === 'failed') out.poolFailed(file, outcome.error);
   return false;
+}
+
+/**
+ * An item the worker checked against the JSON grammar and split after its metadata: the header (up to metadata) is
+ * parsed now, the keys after it when first read (lazy-body.ts). Undefined when the header is not an object or shares a
+ * key with the body (the caller parses the whole text then).
+ */
+function lazyItem(
+  decode: (from: number, to: number) => string,
+  start: number,
+  split: number,
+  end: number,
+  names: readonly string[],
+): Record<string, unknown> | undefined {
+  const header: unknown = JSON.parse(decode(start, split) + '}');
+  if (!isRecord(header) || names.some((n) => Object.hasOwn(header, n))) return undefined;
+  attachLazyBody(header, names, '{' + decode(split + 1, end));
+  return header;
 }
 
 async function readJson(chunks: AsyncIterable<Buffer>, { file, out, reader, parallel }: FileReading): Promise<void> {
