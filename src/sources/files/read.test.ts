@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParallelOptions } from './parse-pool.js';
+import { hasLazyBody } from './lazy-body.js';
 import { readInputs as read, type ReadOptions } from './read.js';
 
 let dir: string;
@@ -99,6 +100,36 @@ describe.each(MODES)('reading manifests ($name)', ({ parallel }) => {
     ]);
     expect(r.diagnostics[2]!.message).toMatch(/unexpected end of JSON input/);
     expect(r.stats).toMatchObject({ documents: 6, objects: 4, skipped: { 'parse error': 2, 'not Kubernetes': 1 } });
+  });
+
+  it('reads the objects a controller made exactly as written (their bodies may be parsed only when read)', async () => {
+    const owner = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid: 'u-rs', controller: true };
+    const items = [
+      { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'rs', uid: 'u-rs' }, spec: { replicas: 2 } },
+      ...[0, 1].map((i) => ({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: `p${i}`, uid: `u${i}`, ownerReferences: [owner] },
+        spec: { containers: [{ name: 'c', image: 'x:1', args: ['a "quoted" }', 'é'] }] },
+        status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] },
+      })),
+      // A body with a syntax error after valid metadata: reported at read time, with its line.
+      '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "bad", "uid": "u9", "ownerReferences": [{"controller": true}]}, "spec": {"x": tru}}',
+    ];
+    const text = `{"kind": "List", "items": [\n${items.map((i) => (typeof i === 'string' ? i : JSON.stringify(i, null, 2))).join(',\n')}\n]}`;
+    const p = file('owned.json', text);
+    const r = await readInputs([p]);
+    const objects = r.resources.map((x) => x.object);
+    // Through the reader's worker the pods' bodies are not parsed yet; on the main thread everything is.
+    expect(objects.map(hasLazyBody)).toEqual(parallel.workers === 0 ? [false, false, false] : [false, true, true]);
+    expect(JSON.stringify(objects)).toBe(JSON.stringify(items.slice(0, 3)));
+    expect(objects).toEqual(items.slice(0, 3));
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'parse-error',
+        line: text.split('\n').findIndex((l) => l.includes('"bad"')) + 1,
+      }),
+    ]);
   });
 
   it('reads JSON that is not a List of objects, and JSON that is not UTF-8', async () => {
