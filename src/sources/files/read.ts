@@ -492,10 +492,12 @@ async function readJsonInWorker({ file, out, parallel }: FileReading & { paralle
             table[i + 3]!,
             table[i + 4]!,
           ];
-          const decode = (from: number, to: number) =>
-            flags & ITEM_NON_ASCII ? buf.toString('utf8', from, to) : buf.toString('latin1', from, to);
+          const utf8 = (flags & ITEM_NON_ASCII) !== 0;
+          const decode = (from: number, to: number) => buf.toString(utf8 ? 'utf8' : 'latin1', from, to);
           const lazy =
-            split >= 0 ? lazyItem(decode, start, split, end, names.slice(table[i + 5], table[i + 6])) : undefined;
+            split >= 0
+              ? lazyItem(decode(start, split), decode(split + 1, end), names.slice(table[i + 5], table[i + 6]))
+              : undefined;
           const object = items.add(lazy ? '' : decode(start, end), line, (flags & ITEM_TOO_DEEP) !== 0, lazy);
           if (parallel.validate) objects.push(object);
         }
@@ -521,16 +523,10 @@ async function readJsonInWorker({ file, out, parallel }: FileReading & { paralle
  * parsed now, the keys after it when first read (lazy-body.ts). Undefined when the header is not an object or shares a
  * key with the body (the caller parses the whole text then).
  */
-function lazyItem(
-  decode: (from: number, to: number) => string,
-  start: number,
-  split: number,
-  end: number,
-  names: readonly string[],
-): Record<string, unknown> | undefined {
-  const header: unknown = JSON.parse(decode(start, split) + '}');
+function lazyItem(head: string, body: string, names: readonly string[]): Record<string, unknown> | undefined {
+  const header: unknown = JSON.parse(head + '}');
   if (!isRecord(header) || names.some((n) => Object.hasOwn(header, n))) return undefined;
-  attachLazyBody(header, names, '{' + decode(split + 1, end));
+  attachLazyBody(header, names, '{' + body);
   return header;
 }
 
