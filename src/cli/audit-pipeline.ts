@@ -5,7 +5,7 @@ import type { KubetuneConfig } from '../engine/config.js';
 import { mergeRuns, runRules, type RunOptions, type RunResult } from '../engine/run.js';
 import type { AnyRule, Need } from '../engine/types.js';
 import type { ProfileName } from '../knowledge/profiles.js';
-import { extractComponents } from '../model/components/extract.js';
+import { extractComponents, type Extracted } from '../model/components/extract.js';
 import { Snapshot } from '../model/snapshot.js';
 import { buildReport, type Report } from '../reporters/report.js';
 import { RULES } from '../rules/index.js';
@@ -73,7 +73,7 @@ export async function auditReadWhenValidated(
 interface PreparedAudit {
   readonly read: ReadResult;
   readonly kubeVersion: KubeVersion;
-  readonly extracted: ReturnType<typeof extractComponents>;
+  readonly extracted: Extracted;
   readonly snapshot: Snapshot;
   readonly rules: readonly AnyRule[];
   readonly profile: ProfileName;
@@ -82,8 +82,11 @@ interface PreparedAudit {
 
 function prepareAudit(read: ReadResult, options: AuditOptions): PreparedAudit {
   const kubeVersion = resolveKubeVersion(options.kubeVersion ?? options.config?.kubeVersion);
-  const extracted = extractComponents(read.resources);
-  const snapshot = new Snapshot(read.resources, [...read.components, ...extracted.components]);
+  let extracted: Extracted = { components: [], diagnostics: [] };
+  const snapshot = new Snapshot(read.resources, (indexed) => {
+    extracted = extractComponents(read.resources, (r) => indexed.controllerOf(r));
+    return [...read.components, ...extracted.components];
+  });
   const profile = options.profile ?? options.config?.profile ?? 'guide';
   const runOptions: RunOptions = {
     kubeVersion,

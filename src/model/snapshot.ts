@@ -16,9 +16,15 @@ export class Snapshot {
   /** One view per resource, shared by `allWorkloads` and `workloads`. */
   private readonly viewCache = new Map<Resource, Workload>();
 
-  constructor(resources: readonly Resource[], components: readonly ComponentConfigBase[] = []) {
+  /**
+   * `components` may be computed from the indexed resources (e.g. component flags read from the workloads that no
+   * listed controller owns): it is then called once, after indexing.
+   */
+  constructor(
+    resources: readonly Resource[],
+    components: readonly ComponentConfigBase[] | ((indexed: Snapshot) => readonly ComponentConfigBase[]) = [],
+  ) {
     this.resources = Object.freeze([...resources]);
-    this.components = Object.freeze([...components]);
     for (const r of this.resources) {
       const kind = r.object.kind;
       push(this.kindIndex, kind, r);
@@ -30,6 +36,7 @@ export class Snapshot {
       if (!byName) byNs.set(ns ?? '', (byName = new Map()));
       byName.set(r.ref.name, r);
     }
+    this.components = Object.freeze([...(typeof components === 'function' ? components(this) : components)]);
   }
 
   byKind(kind: string): readonly Resource[] {

@@ -1,6 +1,6 @@
 import type { ComponentConfigBase } from '../component-config.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { isRecord, type Resource } from '../object.js';
+import type { Resource } from '../object.js';
 import { isWorkloadKind } from '../workload.js';
 import { configsFromResource } from './from-configs.js';
 import { flagsFromKubeadm } from './from-kubeadm.js';
@@ -16,13 +16,16 @@ export interface Extracted {
  * Component configurations found among Kubernetes-shaped documents: flags of components run as containers
  * (static pods, kube-proxy DaemonSet), kubeadm Cluster/Init/JoinConfiguration extraArgs, KubeletConfiguration,
  * KubeSchedulerConfiguration, KubeProxyConfiguration (also inside their ConfigMaps), Calico FelixConfiguration and
- * the cilium-config ConfigMap. Pure: the file source calls it on what it read.
+ * the cilium-config ConfigMap. Pure: the file source calls it on what it read. `controllerOf` (the snapshot's) lets it
+ * skip what a listed workload controls.
  */
-export function extractComponents(resources: readonly Resource[]): Extracted {
+export function extractComponents(
+  resources: readonly Resource[],
+  controllerOf?: (r: Resource) => Resource | undefined,
+): Extracted {
   const out: { components: ComponentConfig[]; diagnostics: Diagnostic[] } = { components: [], diagnostics: [] };
-  const templated = controlledByListedWorkload(resources);
   for (const r of resources) {
-    if (!templated(r)) out.components.push(...flagsFromWorkload(r));
+    if (!templated(r, controllerOf)) out.components.push(...flagsFromWorkload(r));
     out.components.push(...flagsFromKubeadm(r));
     configsFromResource(r, out);
   }
@@ -30,26 +33,14 @@ export function extractComponents(resources: readonly Resource[]): Extracted {
 }
 
 /**
- * Whether a resource's controller is a workload among `resources` (the pods of a listed DaemonSet, the ReplicaSets of
- * a listed Deployment): its containers are the controller's template, whose flags are read there — once, not once
- * per pod of a cluster dump. Static pods (mirror pods, owned by their Node) are read themselves.
+ * Whether a resource's controller is a listed workload (the pods of a listed DaemonSet, the ReplicaSets of a listed
+ * Deployment): its containers are the controller's template, whose flags are read there — once, not once per pod
+ * of a cluster dump. Static pods (mirror pods, owned by their Node) are read themselves.
  */
-function controlledByListedWorkload(resources: readonly Resource[]): (r: Resource) => boolean {
-  const listed = new Map<string, Set<string>>();
-  for (const { ref } of resources) {
-    if (!isWorkloadKind(ref.kind)) continue;
-    const key = `${ref.kind}/${ref.namespace ?? ''}`;
-    let names = listed.get(key);
-    if (!names) listed.set(key, (names = new Set()));
-    names.add(ref.name);
-  }
-  return (r) => {
-    const owners: unknown = r.object.metadata?.ownerReferences;
-    if (!Array.isArray(owners)) return false;
-    const ctl: unknown = owners.find((o) => isRecord(o) && o['controller'] === true);
-    if (!isRecord(ctl) || typeof ctl['kind'] !== 'string' || !isWorkloadKind(ctl['kind'])) return false;
-    return listed.get(`${ctl['kind']}/${r.ref.namespace ?? ''}`)?.has(String(ctl['name'])) ?? false;
-  };
+function templated(r: Resource, controllerOf: ((r: Resource) => Resource | undefined) | undefined): boolean {
+  if (!controllerOf || !isWorkloadKind(r.object.kind)) return false;
+  const ctl = controllerOf(r);
+  return ctl !== undefined && isWorkloadKind(ctl.object.kind);
 }
 
 /** Kinds whose documents become component configs (the file source keeps per-value lines for them). */

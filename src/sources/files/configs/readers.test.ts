@@ -5,6 +5,8 @@ import { extractComponents } from '../../../model/components/extract.js';
 import { flagOf, type ContainerdConfig, type FlagsConfig, type SysctlConfig } from '../../../model/components/types.js';
 import type { ComponentConfigBase } from '../../../model/component-config.js';
 import { readInputs } from '../read.js';
+import { refOf, type Resource } from '../../../model/object.js';
+import { Snapshot } from '../../../model/snapshot.js';
 import { readFileSync } from 'node:fs';
 import { componentLineMaps, subMap, yamlLineMap } from './line-map.js';
 import { parseToml, TomlError } from './toml.js';
@@ -132,5 +134,40 @@ describe('line maps of List items', () => {
     const bulk = value.items.findIndex((p) => p.metadata.namespace !== 'kube-system');
     expect(bulk).toBeGreaterThanOrEqual(0);
     expect(maps(['items', bulk])).toBeUndefined();
+  });
+});
+
+describe('component flags of workloads', () => {
+  it('reads a listed DaemonSet once, not again from each of its pods; a static pod (owned by its Node) itself', () => {
+    const container = {
+      name: 'kube-proxy',
+      image: 'registry.k8s.io/kube-proxy:v1.34.0',
+      command: ['/usr/local/bin/kube-proxy', '--v=2'],
+    };
+    const ds = {
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: { name: 'kube-proxy', namespace: 'kube-system' },
+      spec: { template: { spec: { containers: [container] } } },
+    };
+    const pod = (name: string, owner: { kind: string; name: string }) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: 'kube-system', uid: name, ownerReferences: [{ ...owner, controller: true }] },
+      spec: { containers: [container] },
+    });
+    const resources = [
+      ds,
+      pod('kube-proxy-a', { kind: 'DaemonSet', name: 'kube-proxy' }),
+      pod('kube-proxy-b', { kind: 'Node', name: 'n1' }),
+    ].map((object) => ({ object, ref: refOf(object), source: { file: 'dump.json', line: 1 } }) as Resource);
+    const snapshot = new Snapshot(resources);
+    const names = (r: ReturnType<typeof extractComponents>) => r.components.map((c) => (c as FlagsConfig).ref?.name);
+    expect(names(extractComponents(resources, (r) => snapshot.controllerOf(r)))).toEqual([
+      'kube-proxy',
+      'kube-proxy-b',
+    ]);
+    // Without the snapshot every workload is read.
+    expect(names(extractComponents(resources))).toEqual(['kube-proxy', 'kube-proxy-a', 'kube-proxy-b']);
   });
 });
