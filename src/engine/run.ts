@@ -71,10 +71,9 @@ export function runRules(rules: readonly AnyRule[], snapshot: Snapshot, options:
     const filtered = rule.target !== 'object'; // object rules get only their kinds from subjectsOf
     for (const subject of subjectsOf(rule, snapshot)) {
       if (filtered && !appliesTo(rule, subject)) continue;
-      const where = locate(subject);
       try {
         for (const v of rule.check(subject as never, ctx) as Iterable<Violation<string>>) {
-          const at = v.at ?? where;
+          const at = v.at ?? locate(subject);
           const problem = validateViolation(rule, v);
           if (problem) throw new Error(problem);
           if (isExempt(config, rule.id, at.ref)) continue;
@@ -82,6 +81,7 @@ export function runRules(rules: readonly AnyRule[], snapshot: Snapshot, options:
           findings.push(toFinding(rule, severity, v, at));
         }
       } catch (e) {
+        const where = locate(subject);
         errored = true;
         diagnostics.push({
           code: 'rule-error',

@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/define-rule.js';
+import { matchesSelector } from '../../model/selector.js';
 import { isCustomResource, serviceView } from './network-helpers.js';
 
 export default defineRule({
@@ -18,15 +19,16 @@ export default defineRule({
     const svc = serviceView(resource);
     if (!svc.selector || svc.type === 'ExternalName') return;
     const workloads = snapshot.workloadsIn(svc.namespace);
-    if (workloads.length === 0 || snapshot.workloadsMatching(svc.namespace, svc.selector).length > 0) return;
+    const { selector } = svc;
+    if (workloads.length === 0 || workloads.some((w) => matchesSelector(selector, w.podLabels))) return;
     if (snapshot.inNamespace(svc.namespace).some(isCustomResource)) return; // operator-managed pods (Prometheus, Alertmanager…)
-    const selector = Object.entries(svc.selector.matchLabels ?? {})
+    const shown = Object.entries(selector.matchLabels ?? {})
       .map(([k, v]) => `${k}=${v}`)
       .join(',');
     yield {
       messageId: 'noMatch',
       path: ['spec', 'selector'],
-      data: { selector, count: workloads.length, namespace: svc.namespace },
+      data: { selector: shown, count: workloads.length, namespace: svc.namespace },
     };
   },
 });
