@@ -25,7 +25,6 @@ import {
 import { Utf8Validator } from './utf8.js';
 
 const CHUNK = 1 << 20;
-const CONTROLLED = Buffer.from('"controller":true');
 /** Item texts kept for validation after the read; beyond this they are validated right away (memory bound). */
 const KEEP_BYTES = 256 << 20;
 const SCHEMA_BATCH = 2000;
@@ -48,7 +47,7 @@ class ToValidate {
     for (let i = 0; i < table.length; i += ITEM_FIELDS, this.next++) {
       const text = buf.subarray(table[i], table[i + 1]);
       const flags = table[i + 3]!;
-      if (flags & (ITEM_TOO_DEEP | ITEM_INVALID | ITEM_CONTROLLED) || text.includes(CONTROLLED)) continue;
+      if (flags & (ITEM_TOO_DEEP | ITEM_INVALID | ITEM_CONTROLLED)) continue;
       this.index.push(this.next);
       this.texts.push(text.toString(flags & ITEM_NON_ASCII ? 'utf8' : 'latin1'));
       this.bytes += text.length;

@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import {
+  ITEM_CONTROLLED,
   ITEM_FIELDS,
   ITEM_INVALID,
   ITEM_NON_ASCII,
@@ -146,7 +147,8 @@ describe('ListScanner', () => {
   test.prop([item, fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('insert', 'delete', 'replace')], {
     numRuns: 400,
   })('flags an item invalid exactly when JSON.parse rejects it (random one-byte edits)', (one, at, byte, edit) => {
-    const text = JSON.stringify(one, null, 1);
+    const owned = { ...one, metadata: { ...one.metadata, ownerReferences: [{ controller: true }] } };
+    const text = JSON.stringify(owned, null, 1);
     const k = at % text.length;
     const ch = String.fromCharCode(byte);
     const tail = edit === 'insert' ? text.slice(k) : text.slice(k + 1);
@@ -158,7 +160,7 @@ describe('ListScanner', () => {
     } catch {
       r = undefined; // not an array of one object any more
     }
-    fc.pre(r !== undefined && r.texts.length === 1 && r.ended);
+    fc.pre(r !== undefined && r.texts.length === 1 && r.ended && r.texts[0]!.includes('"controller":true'));
     let valid = true;
     try {
       JSON.parse(r.texts[0]!);
@@ -189,7 +191,7 @@ describe('ListScanner', () => {
     const more = ['falsey', 'false', '"\\x"', '"\\u12G4"', '"\\u12aF"', '"a\tb"', '"\\/"', '[1,]', '[,1]', '[]', '{}'];
     const objects = ['{"a":1,}', '{"a" 1}', '{"a":1 "b":2}', '{"":{"":[]}}', '{1:2}', '{"a":[1,[2,{"b":null}]]}'];
     for (const v of [...values, ...more]) {
-      const text = `{"v":${v}}`;
+      const text = `{"controller":true,"v":${v}}`; // only what a controller made is checked (and maybe split)
       let valid = true;
       try {
         JSON.parse(text);
@@ -198,7 +200,7 @@ describe('ListScanner', () => {
       }
       expect((scan(`[${text}]`).flags[0]! & ITEM_INVALID) === 0, text).toBe(valid);
     }
-    for (const text of objects) {
+    for (const text of objects.map((o) => `{"controller":true,"o":${o}}`)) {
       let valid = true;
       try {
         JSON.parse(text);
@@ -210,13 +212,16 @@ describe('ListScanner', () => {
   });
 
   it('keeps a malformed item whole (its parse fails where the original fails) and goes on', () => {
-    const text = '{"items": [\n  {"a": 1 "b": 2},\n  {"a": "line\nbreak"},\n  {"ok": true}\n]}';
+    const c = '"controller": true';
+    const text = `{"items": [\n  {${c}, "a": 1 "b": 2},\n  {${c}, "a": "line\nbreak"},\n  {${c}, "ok": true}\n]}`;
     const r = scan(text);
     expect(r.lines).toEqual([2, 3, 5]);
-    expect(r.flags).toEqual([ITEM_INVALID, ITEM_INVALID, 0]);
+    expect(r.flags).toEqual([ITEM_CONTROLLED | ITEM_INVALID, ITEM_CONTROLLED | ITEM_INVALID, ITEM_CONTROLLED]);
+    // What no controller made is not checked here: the main thread parses it whole.
+    expect(scan('[{"a": 1 "b": 2}]').flags).toEqual([0]);
     expect(() => JSON.parse(r.texts[0]!)).toThrow();
     expect(() => JSON.parse(r.texts[1]!)).toThrow(); // a raw newline in a string stays invalid
-    expect(JSON.parse(r.texts[2]!)).toEqual({ ok: true });
+    expect(JSON.parse(r.texts[2]!)).toEqual({ controller: true, ok: true });
     expect(r.ended).toBe(true);
   });
 

@@ -29,7 +29,7 @@ export const ITEM_NON_ASCII = 1;
 export const ITEM_TOO_DEEP = 2;
 /** Not valid JSON (found with `check`): the main thread parses it to report the error. */
 export const ITEM_INVALID = 4;
-/** Its metadata names a controller (found with `check` for the items it splits after their metadata). */
+/** Names a controller, as a cluster dump's pods and ReplicaSets do (found with `check`). */
 export const ITEM_CONTROLLED = 8;
 
 /** The input is not a List or array of objects that this scanner splits exactly like the main thread does. */
@@ -163,13 +163,17 @@ export class ListScanner {
       table[at + 3] = flags;
       table[at + 4] = -1;
       if (!this.check || flags & ITEM_TOO_DEEP) continue;
+      // Only objects a controller made (a cluster dump's pods and ReplicaSets) are split: the rules read them through
+      // their controller's template, so their bodies are mostly never parsed. The others are read anyway: the main
+      // thread parses them whole (which also finds their syntax errors), while it would wait for this thread.
+      if (this.views().memory.subarray(start, stop).indexOf(CONTROLLED) < 0) continue;
+      table[at + 3] = flags | ITEM_CONTROLLED;
       if (!w.check(start, stop)) {
-        table[at + 3] = flags | ITEM_INVALID;
+        table[at + 3] = flags | ITEM_CONTROLLED | ITEM_INVALID;
         continue;
       }
       const split = this.metadataSplit(names);
       if (split < 0) continue;
-      table[at + 3] = flags | ITEM_CONTROLLED;
       table[at + 4] = split - OUT;
       table[at + 5] = this.namesFrom;
       table[at + 6] = names.length;
@@ -209,10 +213,6 @@ export class ListScanner {
     let meta = -1;
     for (let k = 0; k < count - 1 && meta < 0; k++) if (isKey(memory, offsets[k]!, METADATA)) meta = k;
     if (meta < 0) return -1;
-    // Only objects a controller made (a cluster dump's pods and ReplicaSets) are split: the rules read them through
-    // their controller's template, so their bodies are mostly never parsed. The others are read anyway: parsing them
-    // whole now, while the main thread waits for this one, is cheaper than later.
-    if (memory.subarray(offsets[meta], offsets[meta + 1]).indexOf(CONTROLLED) < 0) return -1;
     const from = names.length;
     for (let k = meta + 1; k < count; k++) {
       const start = offsets[k]! + 1;
