@@ -108,7 +108,8 @@ export class ListScanner {
 
   /**
    * `maxItemBytes`: an item whose compact text grows beyond this fails the read (as the main-thread splitter does).
-   * `check`: validate each item against the JSON grammar and find where its metadata ends (see ScannedItems).
+   * `check`: validate the items a controller made against the JSON grammar and find where their metadata ends (see
+   * ScannedItems); the others are left to the main thread, which parses them whole.
    */
   constructor({ maxItemBytes = 256 * 1024 * 1024, check = false }: { maxItemBytes?: number; check?: boolean } = {}) {
     this.maxItemBytes = maxItemBytes;
