@@ -14,9 +14,10 @@ export interface ParallelOptions {
   /** Worker threads (default: one per usable CPU, up to 4, none on one CPU; see usableCpus); 0 turns the pool off. */
   readonly workers?: number;
   /**
-   * Validate JSON items in the workers too. The main thread parses JSON itself, so a worker must parse each item
-   * again: on 2 cores that costs more than it saves (measured: 16.5 s against 13.2 s on one thread for 150,000 pods),
-   * so the default is on only with 4 or more cores.
+   * Validate JSON items in the pool too, when the main thread splits a JSON file itself (one the JSON reader's worker
+   * leaves to it): a worker must parse each item again, which on 2 cores costs more than it saves (measured: 16.5 s
+   * against 13.2 s on one thread for 150,000 pods), so the default is on only with 4 or more cores. Files the JSON
+   * reader's worker splits are validated by that worker after the read (json-read-worker.ts).
    */
   readonly validateJson?: boolean;
 }
