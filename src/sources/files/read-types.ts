@@ -1,0 +1,39 @@
+import type { Readable } from 'node:stream';
+import type { ComponentConfigBase } from '../../model/component-config.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { Resource } from '../../model/object.js';
+import type { ComponentFileReader } from './component-readers.js';
+import type { ParallelOptions } from './parse-pool.js';
+
+/** Whole-file limit for inputs that cannot be streamed (a single non-List JSON value, component files). */
+export const WHOLE_FILE_LIMIT = 64 * 1024 * 1024;
+
+export interface ReadStats {
+  files: number;
+  documents: number;
+  objects: number;
+  skipped: Record<string, number>;
+}
+
+export interface ReadResult {
+  readonly resources: Resource[];
+  readonly components: ComponentConfigBase[];
+  readonly diagnostics: Diagnostic[];
+  readonly stats: ReadStats;
+  /**
+   * Settles (never rejects) when the schema validation a reader's worker still runs after the read is done
+   * (`validateSchema`); until then `validateAgainstSchema` may validate those objects itself. Undefined when none runs.
+   */
+  readonly schemaValidated?: Promise<void>;
+}
+
+export interface ReadOptions {
+  readonly stdin?: Readable;
+  readonly componentReaders?: readonly ComponentFileReader[];
+  /** Directory relative paths are resolved against (names are reported as given). */
+  readonly cwd?: string;
+  /** Worker threads for large files (YAML parsing, schema validation); `{ workers: 0 }` keeps to one thread. */
+  readonly parallel?: ParallelOptions;
+  /** Validate objects against the schema while reading (in the workers), for the `schema-invalid` rule. */
+  readonly validateSchema?: boolean;
+}
