@@ -21,6 +21,10 @@ describe('static checks', { timeout: 600_000 }, () => {
     const r = run('npx', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs']);
     expect(r.status, r.output.slice(-4000)).toBe(0);
   });
+  it('keeps the tests beside the code to the same layering (test/layering.test.ts proves the checks fail)', () => {
+    const r = run('npx', ['depcruise', 'src', '--config', '.dependency-cruiser.tests.cjs']);
+    expect(r.status, r.output.slice(-4000)).toBe(0);
+  });
   it('has current generated files (rules registry, docs/rules)', () => {
     const r = run('npx', ['tsx', 'scripts/gen-docs.ts', '--check']);
     expect(r.status, r.output).toBe(0);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseKubeVersion, SUPPORTED_MINORS } from '../core/version.js';
 import { extractComponents } from '../model/components/extract.js';
 import { isFlagsConfig } from '../model/components/types.js';
-import { readInputs } from '../sources/files/read.js';
+import { readInputs } from '../testing/index.js';
 import { COMPONENT_NAMES, FLAG_CATALOGUES, flagStatus } from './flags.js';
 
 const v = (s: string) => parseKubeVersion(s)!;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { applyPatch } from '../engine/patch.js';
 import { inferJdkVersion, parseRuntimeSettings, recommendRuntimeSettings } from './runtime-settings.js';
 import { parseContainer } from './workload.js';
 
@@ -93,14 +92,6 @@ describe('recommendRuntimeSettings', () => {
       ['GOMAXPROCS', '2'],
       ['GOMEMLIMIT', '1843MiB'],
     ]);
-    // applied one by one (each re-parsed), the edits compose
-    let obj: unknown = { spec: { containers: [raw] } };
-    for (const rec of recs.slice(0, 1)) obj = applyPatch(obj, rec.edits);
-    const again = parseRuntimeSettings(
-      parseContainer((obj as { spec: { containers: unknown[] } }).spec.containers[0], 'container', 0, ['spec']),
-    );
-    expect(again.jvm?.maxHeap?.raw).toBe('-Xmx1536m');
-    expect(again.jvm?.options.map((o) => o.raw)).toEqual(['-XX:+UseG1GC', '-Xmx1536m', '-XX:ActiveProcessorCount=8']);
   });
 
   it('adds GOMEMLIMIT as a new env entry when Go is recognised without one', () => {
