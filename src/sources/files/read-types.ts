@@ -3,6 +3,7 @@ import type { ComponentConfigBase } from '../../model/component-config.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Resource } from '../../model/object.js';
 import type { ComponentFileReader } from './component-readers.js';
+import type { ListDirectory } from './discover.js';
 import type { ParallelOptions } from './parse-pool.js';
 
 /** Whole-file limit for inputs that cannot be streamed (a single non-List JSON value, component files). */
@@ -34,6 +35,8 @@ export interface ReadOptions {
   readonly cwd?: string;
   /** Worker threads for large files (YAML parsing, schema validation); `{ workers: 0 }` keeps to one thread. */
   readonly parallel?: ParallelOptions;
+  /** Lists directories (a port: tests simulate errors with it); the file system by default. */
+  readonly listDirectory?: ListDirectory;
   /** Validate objects against the schema while reading (in the workers), for the `schema-invalid` rule. */
   readonly validateSchema?: boolean;
 }

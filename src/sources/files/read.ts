@@ -11,6 +11,7 @@ import { WHOLE_FILE_LIMIT, type ReadOptions, type ReadResult } from './read-type
 import { readYaml } from './read-yaml.js';
 
 export { discoverInputs, STDIN } from './discover.js';
+export type { DiscoveredInputs, ListDirectory, UnreadableDirectory } from './discover.js';
 export type { ReadOptions, ReadResult, ReadStats } from './read-types.js';
 
 /** Reads every input; never throws for bad input: problems become diagnostics and the rest is still read. */
@@ -18,13 +19,20 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
   const readers = options.componentReaders ?? COMPONENT_READERS;
   const out = new Collector();
   const cwd = options.cwd ?? process.cwd();
-  const { files, missing } = await discoverInputs(paths, readers, cwd);
+  const { files, missing, unreadable } = await discoverInputs(paths, readers, cwd, options.listDirectory);
   for (const m of missing)
     out.diagnostics.push({
       code: 'source-error',
       severity: 'error',
       file: m,
       message: `${m}: no such file or directory`,
+    });
+  for (const d of unreadable)
+    out.skip('unreadable directory', {
+      code: 'source-error',
+      severity: 'error',
+      file: d.path,
+      message: `${d.path}: directory not read (${d.message}); the rest was read`,
     });
   const pools = new PoolForLargeFiles(options);
   try {
