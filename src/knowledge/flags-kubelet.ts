@@ -93,14 +93,8 @@ export const KUBELET_FLAGS: FlagCatalogue = {
       replacement: '--image-credential-provider-config with the Azure credential provider plugin',
       source: CHANGELOG(30),
     },
-    { name: 'experimental-allocatable-ignore-eviction', removedIn: '1.24', replacement: 'none', source: CHANGELOG(24) },
-    {
-      name: 'experimental-mounter-path',
-      deprecatedIn: '1.21',
-      removedIn: '1.24',
-      replacement: 'none (CSI drivers mount)',
-      source: CHANGELOG(24),
-    },
+    // experimental-allocatable-ignore-eviction and experimental-mounter-path are deprecated (pflag MarkDeprecated),
+    // not removed: every kubelet reference 1.25-1.35 lists them (generated tables, flags-upstream-data.ts).
     {
       name: 'experimental-check-node-capabilities-before-mount',
       removedIn: '1.24',

@@ -20,13 +20,7 @@ export const KUBE_PROXY_FLAGS: FlagCatalogue = {
   ),
   changes: [
     ...KLOG_REMOVED,
-    {
-      name: 'proxy-port-range',
-      deprecatedIn: '1.24',
-      removedIn: '1.26',
-      replacement: 'none (the userspace mode was removed)',
-      source: 'https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-1.26.md',
-    },
+    // proxy-port-range: the kube-proxy reference lists it through 1.28 (generated tables), not removed in 1.26.
     {
       name: 'udp-timeout',
       deprecatedIn: '1.24',
@@ -109,7 +103,7 @@ export const ETCD_FLAGS: FlagCatalogue = {
       ['experimental-peer-skip-client-san-verification', '--peer-skip-client-san-verification'],
       ['experimental-corrupt-check-time', '--corrupt-check-time'],
       ['experimental-compact-hash-check-time', '--compact-hash-check-time'],
-      ['experimental-backend-bbolt-freelist-type', '--backend-bbolt-freelist-type'],
+      // experimental-backend-bbolt-freelist-type: already renamed in etcd 3.5 (server/etcdmain/config.go at v3.5.x).
       ['experimental-memory-mlock', '--memory-mlock'],
       ['experimental-max-learners', '--max-learners'],
       ['experimental-downgrade-check-time', '--downgrade-check-time'],
