@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { parseKubeVersion, SUPPORTED_MINORS, type KubeVersion } from '../core/version.js';
-import { runRules } from '../engine/run.js';
-import type { Finding } from '../engine/types.js';
-import { extractComponents } from '../model/components/extract.js';
-import { refOf, type KubeObject } from '../model/object.js';
-import { Snapshot } from '../model/snapshot.js';
-import deprecatedRule from '../rules/control-plane/component-flag-deprecated.js';
-import invalidRule from '../rules/control-plane/component-flag-invalid.js';
-import wrongRule from '../rules/control-plane/component-flag-wrong-component.js';
-import { COMPONENT_NAMES, FLAG_CATALOGUES, type ComponentName } from './flags.js';
-import { editDistance } from './flags-suggest.js';
-import { upstreamReleaseFor, upstreamTable, type UpstreamFlag } from './flags-upstream.js';
+import { parseKubeVersion, SUPPORTED_MINORS, type KubeVersion } from '../../core/version.js';
+import { runRules } from '../../engine/run.js';
+import type { Finding } from '../../engine/types.js';
+import { extractComponents } from '../../model/components/extract.js';
+import { refOf, type KubeObject } from '../../model/object.js';
+import { Snapshot } from '../../model/snapshot.js';
+import deprecatedRule from './component-flag-deprecated.js';
+import invalidRule from './component-flag-invalid.js';
+import wrongRule from './component-flag-wrong-component.js';
+import { COMPONENT_NAMES, FLAG_CATALOGUES, type ComponentName } from '../../knowledge/flags.js';
+import { editDistance } from '../../knowledge/flags-suggest.js';
+import { upstreamReleaseFor, upstreamTable, type UpstreamFlag } from '../../knowledge/flags-upstream.js';
 
 /** Seeded (mulberry32), so a failure reproduces; KUBETUNE_FLAG_SEED picks another sample. */
 const SEED = Number(process.env['KUBETUNE_FLAG_SEED'] ?? 14);
