@@ -8,12 +8,16 @@
  *   https://github.com/kubernetes/autoscaler/blob/master/vertical-pod-autoscaler/docs/flags.md
  */
 import type { Bytes, Millicores } from '../../core/units.js';
-import type { Range } from '../../knowledge/profiles.js';
+import type { Ceiling, Range } from '../../knowledge/profiles.js';
 import type { StrategyName } from './types.js';
 
 const MiB = 2 ** 20;
 
-export type CpuLimitPolicy = 'strategy' | 'none';
+/**
+ * CPU limits: `strategy` as the strategy says (guide: no limit where the ratio cannot hold without inflating the
+ * request), `keep-ratio` (guide: keep a limit and raise the request to fit the ratio), `none` (never a CPU limit).
+ */
+export type CpuLimitPolicy = 'strategy' | 'keep-ratio' | 'none';
 
 export interface Prices {
   /** Cost of one core for one hour. */
@@ -50,9 +54,9 @@ export interface RightsizeParams {
   readonly cpuLimitPolicy: CpuLimitPolicy;
   readonly oomBumpRatio: number;
   readonly oomMinBump: Bytes;
-  /** Limit/request ratios kept by the guide strategy (the profile's). */
+  /** Limit/request ratios kept by the guide strategy (the profile's; for memory only the maximum applies). */
   readonly cpuLimitToRequest: Range;
-  readonly memoryLimitToRequest: Range;
+  readonly memoryLimitToRequest: Ceiling;
   readonly prices: Prices;
 }
 
@@ -84,6 +88,6 @@ export const DEFAULT_PARAMS: RightsizeParams = {
   oomBumpRatio: 1.2,
   oomMinBump: 100 * MiB,
   cpuLimitToRequest: { min: 1.5, max: 2 },
-  memoryLimitToRequest: { min: 1.5, max: 2 },
+  memoryLimitToRequest: { max: 2 },
   prices: DEFAULT_PRICES,
 };

@@ -53,6 +53,19 @@ const oomKills = (s: QueryScope): string =>
   `(sum by (${BY}) (increase(${sel('container_oom_events_total', s)}[${w(s)}])) > 0)` +
   ` or (max by (${BY}) (max_over_time(${sel('kube_pod_container_status_last_terminated_reason', s, 'reason="OOMKilled"')}[${w(s)}])) > 0)`;
 
+const DAY = 86_400;
+/**
+ * p90 of the daily peaks (the VPA recommender's memory basis): rolling 24-hour maxima that lie wholly inside the
+ * window, sampled every hour (6 hours beyond 3 days of them). Day-aligned subquery steps would take maxima over
+ * partial days at the edges of the window — for a one-day window, the first sample alone.
+ */
+function dailyPeakP90(s: QueryScope): string {
+  if (s.windowSeconds <= DAY) return `max by (${BY}) (max_over_time(${mem(s)}[${w(s)}]))`;
+  const span = s.windowSeconds - DAY;
+  const step = span <= 3 * DAY ? 3600 : 6 * 3600;
+  return `quantile_over_time(0.9, max by (${BY}) (max_over_time(${mem(s)}[1d]))[${span}s:${step}s])`;
+}
+
 /** The expression of every statistic. */
 export const STAT_QUERIES: Readonly<Record<StatName, (s: QueryScope) => string>> = {
   cpuP50: cpuQuantile(0.5),
@@ -63,7 +76,7 @@ export const STAT_QUERIES: Readonly<Record<StatName, (s: QueryScope) => string>>
   memP50: (s) => `max by (${BY}) (quantile_over_time(0.5, ${mem(s)}[${w(s)}]))`,
   memP95: (s) => `max by (${BY}) (quantile_over_time(0.95, ${mem(s)}[${w(s)}]))`,
   memMax: (s) => `max by (${BY}) (max_over_time(${mem(s)}[${w(s)}]))`,
-  memDailyPeakP90: (s) => `quantile_over_time(0.9, max by (${BY}) (max_over_time(${mem(s)}[1d]))[${w(s)}:1d])`,
+  memDailyPeakP90: dailyPeakP90,
   memPoints: (s) => `sum by (${BY}) (count_over_time(${mem(s)}[${w(s)}]))`,
   throttledShare: (s) =>
     `sum by (${BY}) (increase(${sel('container_cpu_cfs_throttled_periods_total', s)}[${w(s)}]))` +

@@ -6,10 +6,13 @@ import { applyAwareness } from './awareness.js';
 import { HOURS_PER_MONTH, type Prices, type RightsizeParams } from './params.js';
 import { recomputeRuntime } from './runtime.js';
 import { STRATEGIES } from './strategies.js';
+import type { RawCpuTradeoff } from './strategy.js';
 import type {
   ContainerEvidence,
   ContainerRecommendation,
   ContainerSpec,
+  CoverageGap,
+  CpuTradeoff,
   Reason,
   RecommendationStatus,
   ResourceValues,
@@ -22,16 +25,59 @@ const GiB = 2 ** 30;
 
 const roundUp = (v: number, step: number): number => Math.ceil(v / step - 1e-9) * step;
 
+export const MEMORY_SERIES = 'container_memory_working_set_bytes';
+export const CPU_SERIES = 'container_cpu_usage_seconds_total';
+
+/** Coverage a container needs: points and hours (init containers and short-lived pods: points only). */
+export function coverageNeeded(spec: Pick<ContainerSpec, 'role' | 'shortLived'>, p: RightsizeParams) {
+  const short = spec.role === 'init' || spec.shortLived;
+  return { points: short ? p.minShortLivedPoints : p.minPoints, hours: short ? 0 : p.minHours };
+}
+
+/** The status, and for anything but `ok` what was observed against what is needed. */
 function coverageStatus(
   e: ContainerEvidence | undefined,
   spec: ContainerSpec,
   p: RightsizeParams,
-): RecommendationStatus {
-  if (!e || e.coverage.points === 0) return 'no-data';
-  if (spec.role === 'init' || spec.shortLived)
-    return e.coverage.points >= p.minShortLivedPoints ? 'ok' : 'not-enough-data';
-  return e.coverage.points >= p.minPoints && e.coverage.hours >= p.minHours ? 'ok' : 'not-enough-data';
+): { status: RecommendationStatus; gap?: CoverageGap } {
+  const need = coverageNeeded(spec, p);
+  const missingSeries = [
+    ...(e && e.coverage.points > 0 ? [] : [MEMORY_SERIES]),
+    ...(e && Object.keys(e.cpu).length > 0 ? [] : [CPU_SERIES]),
+  ];
+  const gap: CoverageGap = {
+    observedHours: Math.round((e?.coverage.hours ?? 0) * 100) / 100,
+    neededHours: need.hours,
+    observedPoints: e?.coverage.points ?? 0,
+    neededPoints: need.points,
+    missingSeries,
+  };
+  if (!e || e.coverage.points === 0) return { status: 'no-data', gap };
+  const ok = e.coverage.points >= need.points && e.coverage.hours >= need.hours;
+  return ok ? { status: 'ok' } : { status: 'not-enough-data', gap };
 }
+
+/** A strategy's raw trade-off options, finished like the recommendation and priced. */
+function finishTradeoff(
+  raw: RawCpuTradeoff | undefined,
+  reasons: readonly Reason[],
+  replicas: number,
+  p: RightsizeParams,
+): CpuTradeoff | undefined {
+  // An HPA sets the request from its target: the ratio trade-off does not apply.
+  if (!raw || reasons.some((r) => r.code === 'hpa-cpu')) return undefined;
+  const options = raw.options.map((o) => {
+    const v = finish(
+      { cpuRequest: o.cpuRequest, ...(o.cpuLimit !== undefined ? { cpuLimit: o.cpuLimit } : {}) },
+      p,
+      [],
+    );
+    return { ...o, ...v, cpuRequest: v.cpuRequest!, monthlyCost: round2(monthlyCost(v, replicas, p.prices)) };
+  });
+  return { ...raw, options };
+}
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 /** Minimums, then round up to the steps; a limit never ends below its request. */
 function finish(values: ResourceValues, p: RightsizeParams, reasons: Reason[]): ResourceValues {
@@ -102,16 +148,19 @@ export function recommendContainer(
     ...(evidence ? { evidence } : {}),
     ...(spec.source ? { source: spec.source } : {}),
   };
-  const status = coverageStatus(evidence, spec, p);
-  if (status !== 'ok' || !evidence) return { ...base, status, reasons: [], runtime: [], drift: 0 };
+  const { status, gap } = coverageStatus(evidence, spec, p);
+  if (status !== 'ok' || !evidence)
+    return { ...base, status, reasons: [], runtime: [], drift: 0, ...(gap ? { gap } : {}) };
   const s = STRATEGIES[strategy].recommend(evidence, spec, p);
   const aware = applyAwareness(s.values, evidence, spec, p);
   const reasons = [...s.reasons, ...aware.reasons];
   const recommended = finish(aware.values, p, reasons);
+  const tradeoff = finishTradeoff(s.tradeoff, reasons, replicas, p);
   return {
     ...base,
     status,
     recommended,
+    ...(tradeoff ? { tradeoff } : {}),
     reasons,
     runtime: recomputeRuntime(spec, recommended),
     savings: savingsOf(current, recommended, replicas, p.prices),

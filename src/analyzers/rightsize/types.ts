@@ -136,6 +136,7 @@ export const REASON_CODES = [
   'vpa-proportional-limit',
   'no-cpu-limit',
   'ratio-clamped',
+  'cpu-burst',
   'minimum',
   'hpa-cpu',
   'hpa-memory',
@@ -157,6 +158,40 @@ export interface Reason {
 }
 
 export type RecommendationStatus = 'ok' | 'not-enough-data' | 'no-data';
+
+/** Why a container got no recommendation: what was observed against what the strategy needs. */
+export interface CoverageGap {
+  readonly observedHours: number;
+  readonly neededHours: number;
+  readonly observedPoints: number;
+  readonly neededPoints: number;
+  /** Series with no samples in the window (cAdvisor metric names). */
+  readonly missingSeries: readonly string[];
+}
+
+/**
+ * How a CPU limit relates to its request when usage is bursty (cpuLimitFactor × peak above the profile's maximum
+ * limit/request ratio of the p95): `no-limit` keeps the request at p95 and sets no CPU limit, `keep-ratio` keeps
+ * a limit at the factor × peak and raises the request to limit ÷ max ratio.
+ */
+export type CpuBurstOption = 'no-limit' | 'keep-ratio';
+
+export interface CpuTradeoffOption {
+  readonly option: CpuBurstOption;
+  readonly cpuRequest: Millicores;
+  readonly cpuLimit?: Millicores;
+  /** Monthly cost of the CPU request × replicas at the configured prices. */
+  readonly monthlyCost: number;
+}
+
+/** The profile's limit/request ratio cannot hold without inflating the request: both options, and the one taken. */
+export interface CpuTradeoff {
+  /** cpuLimitFactor × peak ÷ p95: the ratio a limit that absorbs the peak would need. */
+  readonly neededRatio: number;
+  readonly maxRatio: number;
+  readonly chosen: CpuBurstOption;
+  readonly options: readonly CpuTradeoffOption[];
+}
 
 export interface RuntimeChange {
   readonly setting: 'GOMAXPROCS' | 'GOMEMLIMIT' | 'Xmx' | 'ActiveProcessorCount' | 'workers';
@@ -191,4 +226,8 @@ export interface ContainerRecommendation {
   /** Largest relative change of a request (0.5 = 50%); ranks drift. */
   readonly drift: number;
   readonly source?: string;
+  /** Set when status is not `ok`: observed vs needed coverage and missing series. */
+  readonly gap?: CoverageGap;
+  /** Set when bursty CPU forced a choice between no CPU limit and an inflated request. */
+  readonly tradeoff?: CpuTradeoff;
 }

@@ -162,16 +162,22 @@ export async function runRightsize(
       window: { end: split, seconds: split - start },
       opts,
     });
-    const recommendations = new Map(
-      STRATEGY_NAMES.map(
-        (s) =>
-          [
-            s,
-            rightsize({ ...input, evidence: train.evidence }, s, { ...p, historySeconds: split - start })
-              .recommendations,
-          ] as const,
-      ),
-    );
+    const learn = (strategy: StrategyName, params: RightsizeParams) =>
+      rightsize({ ...input, evidence: train.evidence }, strategy, { ...params, historySeconds: split - start })
+        .recommendations;
+    const runs = [
+      ...STRATEGY_NAMES.map((s) => ({ strategy: s, label: s, recommendations: learn(s, p) })),
+      // The other side of guide's CPU trade-off: a limit kept within the ratio by raising the request.
+      ...(p.cpuLimitPolicy === 'strategy'
+        ? [
+            {
+              strategy: 'guide' as const,
+              label: 'guide --cpu-limit keep-ratio',
+              recommendations: learn('guide', { ...p, cpuLimitPolicy: 'keep-ratio' }),
+            },
+          ]
+        : []),
+    ];
     const namespaces = train.namespaces ?? [
       ...new Set([...train.evidence.values()].map((e: ContainerEvidence) => e.workload.namespace)),
     ];
@@ -184,7 +190,8 @@ export async function runRightsize(
     });
     queries += train.collected.queries + replay.queries;
     bt = backtest({
-      recommendations,
+      runs,
+      prices: p.prices,
       cpu: replay.cpu,
       memory: replay.memory,
       resolve: (ns, pod, container) => containerKey(resolveWorkload(ns, pod, train.owners, m.known), container),

@@ -80,7 +80,8 @@ const quantity = (flag: string, v: string | undefined, parse: (s: string) => num
 
 export function paramsFrom(f: RightsizeFlags): RightsizeParams {
   if (!isStrategyName(f.strategy)) throw new UsageError(`--strategy must be one of ${STRATEGY_NAMES.join(', ')}`);
-  if (f.cpuLimit !== 'strategy' && f.cpuLimit !== 'none') throw new UsageError('--cpu-limit must be strategy or none');
+  if (!['strategy', 'keep-ratio', 'none'].includes(f.cpuLimit))
+    throw new UsageError('--cpu-limit must be strategy, keep-ratio or none');
   const d = DEFAULT_PARAMS;
   const profile = f.profile ? PROFILES[f.profile] : undefined;
   return {
@@ -167,8 +168,11 @@ export const rightsizeCommand: CommandModule = {
       .option('--min-hours <h>', 'hours of history needed before recommending')
       .option('--throttling-budget <pct>', 'throttled CFS periods (%) tolerated before the CPU limit is raised')
       .addOption(
-        new Option('--cpu-limit <policy>', 'CPU limits: as the strategy says, or none')
-          .choices(['strategy', 'none'])
+        new Option(
+          '--cpu-limit <policy>',
+          'CPU limits: as the strategy says (guide: none where bursts would need a high ratio), keep-ratio (raise the request to keep a limit within the ratio), or none',
+        )
+          .choices(['strategy', 'keep-ratio', 'none'])
           .default('strategy'),
       )
       .option('--price-cpu <n>', 'price of one core per hour')

@@ -25,14 +25,21 @@ export default defineRule({
         const req = tryParseQuantity(asRecord(item['defaultRequest'])[name]);
         if (def === undefined || req === undefined || req <= 0) continue;
         const ratio = Math.round((def / req) * 1e6) / 1e6;
+        // Memory has no minimum ratio (a limit close to the request is the safe setting).
+        const min = name === 'cpu' ? thresholds.cpuLimitToRequest.min : undefined;
         const range = name === 'cpu' ? thresholds.cpuLimitToRequest : thresholds.memoryLimitToRequest;
         const path = ['spec', 'limits', i, 'default', name];
         const format = (v: number) => (name === 'cpu' ? formatCpu(v * 1000) : formatBytes(v));
-        const data = { resource: name, ratio: Math.round(ratio * 100) / 100, min: range.min, max: range.max };
+        const data = {
+          resource: name,
+          ratio: Math.round(ratio * 100) / 100,
+          max: range.max,
+          ...(min !== undefined ? { min } : {}),
+        };
         if (ratio > range.max)
           yield { messageId: 'tooHigh', path, data, fix: [{ op: 'replace', path, value: format(req * range.max) }] };
-        else if (ratio > 1 && ratio < range.min)
-          yield { messageId: 'tooLow', path, data, fix: [{ op: 'replace', path, value: format(req * range.min) }] };
+        else if (min !== undefined && ratio > 1 && ratio < min)
+          yield { messageId: 'tooLow', path, data, fix: [{ op: 'replace', path, value: format(req * min) }] };
       }
     }
   },

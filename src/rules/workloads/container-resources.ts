@@ -1,5 +1,5 @@
 import { formatBytes, formatCpu } from '../../core/units.js';
-import type { Range } from '../../knowledge/profiles.js';
+import type { Ceiling, Range } from '../../knowledge/profiles.js';
 import type { JsonPath } from '../../core/json-path.js';
 import type { ContainerView, Workload } from '../../model/workload.js';
 
@@ -33,30 +33,41 @@ export function* missingResource(w: Workload, resource: 'cpu' | 'memory', kind: 
   }
 }
 
-/** Limit/request ratio outside the profile's range, with a fix that moves the limit into the range. */
-export function* ratioViolations(w: Workload, resource: 'cpu' | 'memory', range: Range) {
+/**
+ * Limit/request ratio above the profile's maximum (or below the request), with a fix that lowers the limit to the
+ * maximum. Memory stops here: it has no minimum ratio.
+ */
+export function* ceilingViolations(w: Workload, resource: 'cpu' | 'memory', ceiling: Ceiling) {
   for (const c of sizedContainers(w)) {
     const { request, limit } = c[resource];
     if (request === undefined || limit === undefined || request <= 0) continue;
     const ratio = Math.round((limit / request) * 1e6) / 1e6; // 300m / 200m is 1.4999999999999998 in floats
     const path = resourcePath(c, 'limits', resource);
-    const data = { container: containerLabel(c), ratio: round(ratio), min: range.min, max: range.max };
+    const data = { container: containerLabel(c), ratio: round(ratio), max: ceiling.max };
     const format = resource === 'cpu' ? formatCpu : formatBytes;
     if (ratio < 1) yield { messageId: 'belowRequest' as const, path, data };
-    else if (ratio > range.max)
+    else if (ratio > ceiling.max)
       yield {
         messageId: 'tooHigh' as const,
         path,
         data,
-        fix: [{ op: 'replace' as const, path, value: format(request * range.max) }],
+        fix: [{ op: 'replace' as const, path, value: format(request * ceiling.max) }],
       };
-    else if (ratio > 1 && ratio < range.min)
-      yield {
-        messageId: 'tooLow' as const,
-        path,
-        data,
-        fix: [{ op: 'replace' as const, path, value: format(request * range.min) }],
-      };
+  }
+}
+
+/** Limit/request ratio outside the profile's range (CPU), with a fix that moves the limit into the range. */
+export function* ratioViolations(w: Workload, resource: 'cpu' | 'memory', range: Range) {
+  yield* ceilingViolations(w, resource, range);
+  for (const c of sizedContainers(w)) {
+    const { request, limit } = c[resource];
+    if (request === undefined || limit === undefined || request <= 0) continue;
+    const ratio = Math.round((limit / request) * 1e6) / 1e6;
+    if (!(ratio > 1 && ratio < range.min)) continue;
+    const path = resourcePath(c, 'limits', resource);
+    const data = { container: containerLabel(c), ratio: round(ratio), min: range.min, max: range.max };
+    const value = (resource === 'cpu' ? formatCpu : formatBytes)(request * range.min);
+    yield { messageId: 'tooLow' as const, path, data, fix: [{ op: 'replace' as const, path, value }] };
   }
 }
 

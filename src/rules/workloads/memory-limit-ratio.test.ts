@@ -3,7 +3,6 @@ import rule from './memory-limit-ratio.js';
 
 ruleTester.run(rule, {
   fail: {
-    'too-low': [{ messageId: 'tooLow', data: { container: 'api', ratio: 1.07, min: 1.5 } }],
     'below-request': [{ messageId: 'belowRequest', data: { container: 'app', ratio: 0.5 } }],
     'strict-profile': [{ messageId: 'tooHigh', data: { container: 'api', ratio: 2, max: 1.5 } }],
   },
