@@ -26,6 +26,15 @@ const section: RightsizeSection = {
       reasons: [{ code: 'percentile' }, { code: 'no-cpu-limit' }],
       runtime: [{ setting: 'GOMAXPROCS', where: 'GOMAXPROCS', to: '1' }],
       savings: { cpuCores: 2.25, memoryGiB: 0.6, monthlyCost: 53.7 },
+      tradeoff: {
+        neededRatio: 2.25,
+        maxRatio: 2,
+        chosen: 'no-limit',
+        options: [
+          { option: 'no-limit', cpuRequest: 250, monthlyCost: 5.77 },
+          { option: 'keep-ratio', cpuRequest: 300, cpuLimit: 600, monthlyCost: 6.92 },
+        ],
+      },
     },
     {
       workload: { namespace: 'shop', kind: 'CronJob', name: 'report' },
@@ -35,6 +44,13 @@ const section: RightsizeSection = {
       current: {},
       reasons: [],
       runtime: [],
+      gap: {
+        observedHours: 4,
+        neededHours: 12,
+        observedPoints: 240,
+        neededPoints: 100,
+        missingSeries: ['container_cpu_usage_seconds_total'],
+      },
     },
   ],
   totals: {
@@ -48,7 +64,11 @@ const section: RightsizeSection = {
     strategies: [
       {
         strategy: 'krr-simple',
+        label: 'krr-simple',
+        drivers: { cost: ['shop/Deployment/api/app'], oom: ['shop/Deployment/api/app'], throttled: [] },
         totals: {
+          monthlyCost: 41.5,
+          throttledShare: 0,
           oomSamples: 27,
           containersWithOom: 5,
           throttledMinutes: 0,
@@ -88,7 +108,13 @@ describe('rightsize section', () => {
       'percentile,no-cpu-limit; GOMAXPROCS=1',
     ])
       expect(row).toContain(cell);
-    expect(text).toMatch(/krr-simple\s+27\s+5\s+0/);
+    expect(text).toMatch(/krr-simple\s+41\.50 EUR\s+27\s+5\s+0 \(0\.00%\)/);
+    expect(text).toContain('cost: api/app; OOM: api/app');
+    const thin = text.split('\n').find((l) => l.startsWith('CronJob/shop/report'))!;
+    expect(thin).toContain('4.0 h of 12 h needed, 240 of 100 points, no samples of container_cpu_usage_seconds_total');
+    expect(text).toContain(
+      'a limit absorbing the peak is 2.25x the p95 (max 2x): *no-limit 250m/- 5.77 EUR/month vs keep-ratio 300m/600m 6.92 EUR/month',
+    );
     expect(text).toContain(
       '1/2 containers recommended, 1 not enough data · saves 2.25 cores, 0.60 GiB, 53.70 EUR/month · 11 Prometheus queries',
     );

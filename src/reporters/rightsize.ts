@@ -29,11 +29,37 @@ export interface RightsizeRow {
   readonly reasons: readonly { readonly code: string }[];
   readonly runtime: readonly { readonly setting: string; readonly where: string; readonly to: string }[];
   readonly savings?: { readonly cpuCores: number; readonly memoryGiB: number; readonly monthlyCost: number };
+  readonly gap?: {
+    readonly observedHours: number;
+    readonly neededHours: number;
+    readonly observedPoints: number;
+    readonly neededPoints: number;
+    readonly missingSeries: readonly string[];
+  };
+  readonly tradeoff?: {
+    readonly neededRatio: number;
+    readonly maxRatio: number;
+    readonly chosen: string;
+    readonly options: readonly {
+      readonly option: string;
+      readonly cpuRequest: number;
+      readonly cpuLimit?: number;
+      readonly monthlyCost: number;
+    }[];
+  };
 }
 
 export interface RightsizeBacktestView {
   readonly strategy: string;
+  readonly label?: string;
+  readonly drivers?: {
+    readonly cost: readonly string[];
+    readonly oom: readonly string[];
+    readonly throttled: readonly string[];
+  };
   readonly totals: {
+    readonly monthlyCost?: number;
+    readonly throttledShare?: number;
     readonly oomSamples: number;
     readonly containersWithOom: number;
     readonly throttledMinutes: number;
@@ -87,15 +113,26 @@ export const RIGHTSIZE_HEADER = [
   'why',
 ] as const;
 
+/** Why a container got no recommendation: observed against needed, and the series with no samples. */
+export function gapText(g: NonNullable<RightsizeRow['gap']>): string {
+  const parts = [
+    `${g.observedHours.toFixed(1)} h of ${g.neededHours} h needed`,
+    `${g.observedPoints} of ${g.neededPoints} points`,
+  ];
+  if (g.missingSeries.length) parts.push(`no samples of ${g.missingSeries.join(', ')}`);
+  return parts.join(', ');
+}
+
 /** One table row per container, ranked as the section lists them (drift first). */
 export function rightsizeRows(section: RightsizeSection): string[][] {
   return section.recommendations.map((r) => {
     const c = r.current;
     const n = r.recommended;
     const e = r.evidence;
-    const why =
-      [...new Set(r.reasons.map((x) => x.code))].join(',') +
-      (r.runtime.length ? `; ${r.runtime.map((x) => `${x.where}=${x.to}`).join(' ')}` : '');
+    const why = r.gap
+      ? gapText(r.gap)
+      : [...new Set(r.reasons.map((x) => x.code))].join(',') +
+        (r.runtime.length ? `; ${r.runtime.map((x) => `${x.where}=${x.to}`).join(' ')}` : '');
     return [
       `${r.workload.kind}/${r.workload.namespace}/${r.workload.name}`,
       r.role === 'app' ? r.container : `${r.container} (${r.role})`,
@@ -126,28 +163,55 @@ export function rightsizeSummary(section: RightsizeSection): string {
 
 export const BACKTEST_HEADER = [
   'strategy',
+  'cost/month',
   'simulated OOM kills (samples)',
   'containers OOM',
   'throttled minutes',
   'containers throttled',
-  'cores saved',
-  'GiB saved',
   'saved/month',
   'not enough data',
+  'driven by',
 ] as const;
+
+const shortName = (key: string): string => key.split('/').slice(2).join('/');
+
+/** The containers that drive a strategy's cost, OOM samples and throttling. */
+function driversText(s: RightsizeBacktestView): string {
+  const d = s.drivers;
+  if (!d) return '';
+  const part = (label: string, list: readonly string[]) =>
+    list.length ? `${label} ${list.map(shortName).join(', ')}` : '';
+  return [part('cost:', d.cost), part('OOM:', d.oom), part('throttled:', d.throttled)].filter(Boolean).join('; ');
+}
 
 export function backtestRows(section: RightsizeSection): string[][] {
   return (section.backtest?.strategies ?? []).map((s) => [
-    s.strategy,
+    s.label ?? s.strategy,
+    s.totals.monthlyCost === undefined ? '' : `${s.totals.monthlyCost.toFixed(2)} ${section.currency}`,
     String(s.totals.oomSamples),
     String(s.totals.containersWithOom),
-    s.totals.throttledMinutes.toFixed(0),
+    s.totals.throttledMinutes.toFixed(0) +
+      (s.totals.throttledShare === undefined ? '' : ` (${(s.totals.throttledShare * 100).toFixed(2)}%)`),
     String(s.totals.containersThrottled),
-    signed(s.totals.savings.cpuCores, 2),
-    signed(s.totals.savings.memoryGiB, 2),
     `${signed(s.totals.savings.monthlyCost, 2)} ${section.currency}`,
     String(s.totals.notEnoughData),
+    driversText(s),
   ]);
+}
+
+/** Containers whose bursty CPU forced a choice: both options and their cost. */
+export function tradeoffLines(section: RightsizeSection): string[] {
+  return section.recommendations.flatMap((r) => {
+    const t = r.tradeoff;
+    if (!t) return [];
+    const options = t.options.map(
+      (o) =>
+        `${o.option === t.chosen ? '*' : ''}${o.option} ${cpu(o.cpuRequest)}/${cpu(o.cpuLimit)} ${o.monthlyCost.toFixed(2)} ${section.currency}/month`,
+    );
+    return [
+      `${r.workload.kind}/${r.workload.namespace}/${r.workload.name} ${r.container}: a limit absorbing the peak is ${t.neededRatio}x the p95 (max ${t.maxRatio}x): ${options.join(' vs ')}`,
+    ];
+  });
 }
 
 /** A plain aligned table for terminals. */
@@ -163,6 +227,8 @@ export function alignTable(header: readonly string[], rows: readonly string[][])
 
 export function renderRightsizeText(section: RightsizeSection, sanitize: (s: string) => string): string[] {
   const out = alignTable(RIGHTSIZE_HEADER, rightsizeRows(section)).map(sanitize);
+  const tradeoffs = tradeoffLines(section);
+  if (tradeoffs.length) out.push('', 'CPU TRADE-OFFS (request req/limit; * = recommended)', ...tradeoffs.map(sanitize));
   if (section.backtest)
     out.push(
       '',
@@ -187,6 +253,8 @@ export function renderRightsizeMarkdown(section: RightsizeSection, cell: (s: str
     ...table(RIGHTSIZE_HEADER, rightsizeRows(section)),
     '',
   ];
+  const tradeoffs = tradeoffLines(section);
+  if (tradeoffs.length) out.push('### CPU trade-offs', '', ...tradeoffs.map((t) => `- ${cell(t)}`), '');
   if (section.backtest) out.push('### Backtest', '', ...table(BACKTEST_HEADER, backtestRows(section)), '');
   return out;
 }

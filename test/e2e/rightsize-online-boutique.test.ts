@@ -38,7 +38,14 @@ interface Section {
     replaySeconds: { start: number; end: number };
     strategies: {
       strategy: string;
-      containers: { workload: { name: string }; container: string; oomSamples: number; throttledMinutes: number }[];
+      label: string;
+      containers: {
+        workload: { name: string };
+        container: string;
+        oomSamples: number;
+        throttledMinutes: number;
+        learned?: Values;
+      }[];
     }[];
   };
 }
@@ -130,12 +137,14 @@ describe('rightsize on the Online Boutique usage', () => {
     const s = await rightsizeJson(['--backtest', '--history', '20h', '--train-fraction', '0.1', '--min-hours', '1']);
     const bt = s.backtest!;
     let violations = 0;
-    expect(bt.strategies.map((x) => x.strategy)).toEqual(['guide', 'krr-simple', 'vpa']);
-    for (const strategy of ['guide', 'krr-simple', 'vpa']) {
-      // The learned values are not in the backtest section: learn them the same way, on the first half only.
+    expect(bt.strategies.map((x) => x.label)).toEqual(['guide', 'krr-simple', 'vpa', 'guide --cpu-limit keep-ratio']);
+    for (const label of ['guide', 'krr-simple', 'vpa', 'guide --cpu-limit keep-ratio']) {
+      const [strategy, ...policy] = label.split(' ');
+      // The backtest JSON carries what each strategy learned: the same values as learning on the first part alone.
       const learned = await rightsizeJson([
         '--strategy',
-        strategy,
+        strategy!,
+        ...policy,
         '--history',
         '2h',
         '--end',
@@ -143,18 +152,20 @@ describe('rightsize on the Online Boutique usage', () => {
         '--min-hours',
         '1',
       ]);
-      const result = bt.strategies.find((x) => x.strategy === strategy)!;
+      const result = bt.strategies.find((x) => x.label === label)!;
       for (const c of result.containers.filter((x) => usageOf(x.workload.name))) {
-        const rec = learned.recommendations.find(
-          (r) => r.workload.name === c.workload.name && r.container === c.container,
-        )!.recommended!;
+        const rec = c.learned!;
+        expect(rec, `${label} ${c.workload.name} learned`).toEqual(
+          learned.recommendations.find((r) => r.workload.name === c.workload.name && r.container === c.container)!
+            .recommended,
+        );
         const replay = usageOf(c.workload.name).rows.filter(
           (r) => r.t > bt.replaySeconds.start && r.t <= bt.replaySeconds.end,
         );
         const oom = replay.filter((r) => rec.memoryLimit !== undefined && r.memoryBytes > rec.memoryLimit).length;
         const throttled = replay.filter((r) => rec.cpuLimit !== undefined && r.cpuMillicores > rec.cpuLimit).length;
-        expect(c.oomSamples, `${strategy} ${c.workload.name} oom`).toBe(oom);
-        expect(c.throttledMinutes, `${strategy} ${c.workload.name} throttled`).toBe(throttled);
+        expect(c.oomSamples, `${label} ${c.workload.name} oom`).toBe(oom);
+        expect(c.throttledMinutes, `${label} ${c.workload.name} throttled`).toBe(throttled);
         violations += oom + throttled;
       }
     }
