@@ -18,6 +18,9 @@ const ERROR_EXIT: Readonly<Record<string, number>> = {
   KT_PROM_QUERY: EXIT.input,
   KT_PROM_BUDGET: EXIT.input,
   KT_QUANTITY: EXIT.input,
+  KT_BENCH_OUTPUT: EXIT.input,
+  KT_BENCH_RUN: EXIT.input,
+  KT_BENCH_STORE: EXIT.unreachable,
 };
 
 /** Runs the CLI in-process and returns the exit code (bin/kubetune.js sets process.exitCode from it). */

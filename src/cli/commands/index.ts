@@ -1,5 +1,6 @@
 import type { CommandModule } from '../command.js';
 import { auditCommand } from './audit.js';
+import { benchCommand } from './bench.js';
 import { diagnoseCommand } from './diagnose.js';
 import { fixCommand } from './fix.js';
 import { healthCommand } from './health.js';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly CommandModule[] = [
   snapshotCommand,
   healthCommand,
   planCommand,
+  benchCommand,
   rulesCommand,
   explainCommand,
 ];

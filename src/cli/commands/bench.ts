@@ -1,0 +1,185 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Option, type Command } from 'commander';
+import yaml from 'js-yaml';
+import { compareBench, runBench, showBench, type BenchOutcome } from '../../app/bench.js';
+import { parseBaselineSpec } from '../../bench/baseline.js';
+import { EMPTY_BENCH_CONFIG, localProfile, parseBenchConfig, type BenchConfig } from '../../bench/config.js';
+import { BENCH_REPORTERS, type BenchFormat } from '../../bench/report/index.js';
+import { localEnvironment, runLocalSuite } from '../../bench/run/local.js';
+import { SUITE_NAMES, type SuiteName } from '../../model/bench.js';
+import { ConfigError, UsageError } from '../../core/errors.js';
+import { defaultStorePath, openStore } from '../../store/open.js';
+import type { BenchStore } from '../../store/bench-store.js';
+import type { CommandContext, CommandModule } from '../command.js';
+import { EXIT } from '../exit-codes.js';
+import { positiveInt } from '../live-connect.js';
+import { benchHistoryText } from './bench-history.js';
+
+interface StoreFlags {
+  readonly store?: string;
+  readonly config?: string;
+  readonly format: BenchFormat;
+}
+
+interface RunFlags extends StoreFlags {
+  readonly local?: boolean;
+  readonly suite: SuiteName;
+  readonly repeat: number;
+  readonly dir?: string;
+  readonly baseline: string;
+  readonly history: boolean;
+}
+
+export const BENCH_CONFIG_FILE = 'bench.yaml';
+
+function loadBenchConfig(explicit: string | undefined, cwd: string): BenchConfig {
+  const file = explicit ?? join(cwd, BENCH_CONFIG_FILE);
+  if (!existsSync(file)) {
+    if (explicit) throw new ConfigError('bench config file not found', explicit);
+    return EMPTY_BENCH_CONFIG;
+  }
+  try {
+    return parseBenchConfig(yaml.load(readFileSync(file, 'utf8'), { filename: file, schema: yaml.CORE_SCHEMA }), file);
+  } catch (e) {
+    if (e instanceof yaml.YAMLException)
+      throw new ConfigError(e.reason || e.message, file, (e.mark?.line ?? 0) + 1, { cause: e });
+    throw e;
+  }
+}
+
+const storeFor = (flags: StoreFlags, ctx: CommandContext): Promise<BenchStore> =>
+  openStore(flags.store ?? ctx.io.env['KUBETUNE_BENCH_STORE'] ?? defaultStorePath(ctx.io.env));
+
+async function withStore<T>(flags: StoreFlags, ctx: CommandContext, fn: (s: BenchStore) => Promise<T>): Promise<T> {
+  const store = await storeFor(flags, ctx);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Writes the report; exit 1 when a gate failed or a metric regressed (kube-burner's convention), 4 when a test failed. */
+function finish(o: BenchOutcome, flags: StoreFlags, ctx: CommandContext): void {
+  ctx.io.stdout.write(BENCH_REPORTERS[flags.format](o.report));
+  if (o.failedTests > 0) ctx.setExit(EXIT.input);
+  if (o.regressions > 0 || o.failedGates > 0) ctx.setExit(EXIT.findings);
+}
+
+const newRunId = (at: Date): string =>
+  `${at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}-${randomBytes(2).toString('hex')}`;
+
+function storeOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      '--store <file|url>',
+      'history: an SQLite file, or postgres://user@host/db (default: $KUBETUNE_BENCH_STORE, ~/.local/share/kubetune/bench.sqlite)',
+    )
+    .option('--config <file>', `bench profile, tolerances and gates (default: ./${BENCH_CONFIG_FILE} when present)`)
+    .addOption(
+      new Option('-f, --format <format>', 'report format').choices(Object.keys(BENCH_REPORTERS)).default('text'),
+    );
+}
+
+async function run(flags: RunFlags, ctx: CommandContext): Promise<void> {
+  if (!flags.local)
+    throw new UsageError(
+      'cluster suites are not available in this build yet: use --local to run the node-level suites on this machine',
+    );
+  const config = loadBenchConfig(flags.config, ctx.io.cwd);
+  const baseline = parseBaselineSpec(flags.baseline);
+  const profile = localProfile(flags.suite, config);
+  const abort = new AbortController();
+  const onSignal = (): void => abort.abort();
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+  const store = flags.history ? await storeFor(flags, ctx) : undefined;
+  try {
+    const o = await runBench(
+      { suite: flags.suite, repeats: flags.repeat, baseline, config },
+      {
+        execute: (suite, repeats) =>
+          runLocalSuite({
+            suite,
+            profile,
+            repeats,
+            signal: abort.signal,
+            ...(flags.dir ? { dir: flags.dir } : {}),
+            onProgress: (m) => ctx.io.stderr.write(`kubetune bench: ${m}\n`),
+          }),
+        environment: localEnvironment,
+        now: () => ctx.io.now(),
+        newId: newRunId,
+        ...(store && !abort.signal.aborted ? { store } : {}),
+      },
+    );
+    if (abort.signal.aborted) throw new UsageError('bench run interrupted: nothing was stored');
+    finish(o, flags, ctx);
+  } finally {
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+    await store?.close();
+  }
+}
+
+function register(program: Command, ctx: CommandContext): void {
+  const bench = program
+    .command('bench')
+    .description('Benchmark this machine or the cluster, keep a history, catch regressions against a baseline');
+  storeOptions(
+    bench
+      .command('run')
+      .description('Run a benchmark suite, store it in the history and compare it with the baseline')
+      .option('--local', 'run the node-level suites on this machine with stress-ng, fio, iperf3 (no cluster)')
+      .addOption(new Option('--suite <name>', 'suite').choices(SUITE_NAMES).default('quick'))
+      .option(
+        '--repeat <n>',
+        'repeats of every test (5 or more for a noise-aware comparison)',
+        positiveInt('--repeat'),
+        1,
+      )
+      .option('--dir <path>', 'filesystem the local disk tests measure (default: the temp directory)')
+      .option('--baseline <spec>', 'last | median:N | RUN-ID', 'last')
+      .option('--no-history', 'do not read or write the history store'),
+  ).action((flags: RunFlags) => run(flags, ctx));
+  storeOptions(
+    bench
+      .command('history')
+      .description('List stored runs, newest first')
+      .option('--limit <n>', 'runs to list', positiveInt('--limit'), 20),
+  ).action((flags: StoreFlags & { limit: number }) =>
+    withStore(
+      flags,
+      ctx,
+      async (s) => void ctx.io.stdout.write(benchHistoryText(await s.listRuns({ limit: flags.limit }), flags.format)),
+    ),
+  );
+  storeOptions(
+    bench.command('show').argument('<run>', 'run id').description('Show one stored run with its gates'),
+  ).action((id: string, flags: StoreFlags) =>
+    withStore(flags, ctx, async (s) => {
+      const o = await showBench(id, s, loadBenchConfig(flags.config, ctx.io.cwd));
+      if (!o) throw new UsageError(`no run ${id} in ${s.location}`);
+      finish(o, flags, ctx);
+    }),
+  );
+  storeOptions(
+    bench
+      .command('compare')
+      .argument('[run]', 'run id (default: the newest)')
+      .description('Compare a stored run with a baseline')
+      .option('--baseline <spec>', 'last | median:N | RUN-ID', 'last'),
+  ).action((id: string | undefined, flags: StoreFlags & { baseline: string }) =>
+    withStore(flags, ctx, async (s) => {
+      const o = await compareBench(
+        { ...(id ? { run: id } : {}), baseline: flags.baseline, config: loadBenchConfig(flags.config, ctx.io.cwd) },
+        s,
+      );
+      if (!o) throw new UsageError(`no run${id ? ` ${id}` : ''} in ${s.location}`);
+      finish(o, flags, ctx);
+    }),
+  );
+}
+
+/** `kubetune bench run|history|show|compare`. */
+export const benchCommand: CommandModule = { name: 'bench', register };
