@@ -35,6 +35,7 @@ interface JsonReport {
 
 describe('kubetune bench run --local', () => {
   let first = '';
+  let second = '';
   it('runs the quick suite with the real tools and prints a table', async () => {
     const r = await bench('run', '--local', '--suite', 'quick', '--dir', dir);
     expect(r.stderr).toContain('kubetune bench: cpu (repeat 1/1)');
@@ -60,6 +61,7 @@ describe('kubetune bench run --local', () => {
   it('a second run is compared with the first', async () => {
     const r = await bench('run', '--local', '--suite', 'quick', '--dir', dir, '--format', 'json');
     const doc = JSON.parse(r.stdout) as JsonReport;
+    second = doc.run.id;
     expect(doc.schemaVersion).toBe(1);
     expect(doc.comparison?.baselineRunIds).toEqual([first]);
     expect(doc.comparison?.metrics.map((m) => m.metric)).toContain('disk.fdatasync-p99');
@@ -77,7 +79,7 @@ describe('kubetune bench run --local', () => {
     const s = await bench('show', first, '--format', 'markdown');
     expect(s.stdout).toContain(`run \`${first}\``);
     expect(s.stdout).toContain('| disk.fdatasync-p99 |');
-    const c = await bench('compare', '--baseline', first);
+    const c = await bench('compare', second, '--baseline', first); // the runCli clock is fixed: name both
     expect(c.stdout).toContain(`compared with ${first}`);
     const html = await bench('compare', '--format', 'html');
     expect(html.stdout).toContain('<polyline'); // a chart of each metric across the two runs
