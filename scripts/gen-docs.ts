@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { thresholdDocLines } from './gen-thresholds.js';
 import { wasmModules } from './gen-wasm.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -117,6 +118,7 @@ for (const rule of RULES) {
     '',
     ...Object.entries(rule.messages).map(([id, text]) => `- \`${id}\`: ${String(text)}`),
     '',
+    ...thresholdDocLines(rule.id),
     '## Configure',
     '',
     '```yaml',

@@ -4,20 +4,18 @@ import type { RuntimeSettings, Setting } from './runtime-settings.js';
 import { rewriteToken, type SettingSite } from './runtime-tokens.js';
 
 /**
- * Runtime sizing targets of the tuning guide (GUIDE.md §6): JVM heap ≈ 75% of the memory limit
- * (-XX:MaxRAMPercentage=75), GOMEMLIMIT ≈ 90%, GOMAXPROCS and ActiveProcessorCount = CPU limit,
- * Python workers matched to CPU (gunicorn's documented 2 × cores + 1 for sync workers).
- * The *Max/*Min bounds are where rules start to flag; recommendations aim at the target.
+ * Runtime sizing targets (the values live in the threshold catalogue, knowledge/thresholds/runtime.ts; callers pass
+ * the run's profile values): JVM heap and Node.js old space as a share of the memory limit, GOMEMLIMIT as a share,
+ * the JVM share range outside which MaxRAMPercentage is rewritten, gunicorn sync workers per core (plus one).
+ * GOMAXPROCS and ActiveProcessorCount follow the CPU limit.
  */
-export const RUNTIME_GUIDE = {
-  jvmHeapShare: 0.75,
-  jvmHeapShareMax: 0.85,
-  jvmHeapShareMin: 0.5,
-  goMemLimitShare: 0.9,
-  goMemLimitShareMax: 0.95,
-  nodeHeapShare: 0.75,
-  nodeHeapShareMax: 0.85,
-} as const;
+export interface RuntimeTargets {
+  readonly jvmHeapShare: number;
+  readonly jvmHeapShareRange: { readonly min: number; readonly max: number };
+  readonly goMemLimitShare: number;
+  readonly nodeHeapShare: number;
+  readonly gunicornWorkersPerCore: number;
+}
 
 export interface RuntimeLimits {
   readonly cpuLimit?: Millicores;
@@ -100,12 +98,12 @@ function addEnv(r: RuntimeSettings, name: string, value: string): FieldEdit {
   return { op: 'add', path: [...r.containerPath, 'env', r.envCount], value: { name, value } };
 }
 
-function jvm(r: RuntimeSettings, l: RuntimeLimits): RuntimeRecommendation[] {
+function jvm(r: RuntimeSettings, l: RuntimeLimits, t: RuntimeTargets): RuntimeRecommendation[] {
   const j = r.jvm;
   if (!j) return [];
   const out: RuntimeRecommendation[] = [];
   if (l.memoryLimit !== undefined && j.maxHeap) {
-    const token = `-Xmx${mib(l.memoryLimit * RUNTIME_GUIDE.jvmHeapShare)}m`;
+    const token = `-Xmx${mib(l.memoryLimit * t.jvmHeapShare)}m`;
     if (token !== j.maxHeap.raw)
       out.push({
         runtime: 'jvm',
@@ -116,8 +114,8 @@ function jvm(r: RuntimeSettings, l: RuntimeLimits): RuntimeRecommendation[] {
       });
   } else if (j.maxRamPercentage) {
     const p = j.maxRamPercentage.value / 100;
-    if (p > RUNTIME_GUIDE.jvmHeapShareMax || p < RUNTIME_GUIDE.jvmHeapShareMin) {
-      const token = `-XX:MaxRAMPercentage=${(RUNTIME_GUIDE.jvmHeapShare * 100).toFixed(1)}`;
+    if (p > t.jvmHeapShareRange.max || p < t.jvmHeapShareRange.min) {
+      const token = `-XX:MaxRAMPercentage=${(t.jvmHeapShare * 100).toFixed(1)}`;
       out.push({
         runtime: 'jvm',
         setting: '-XX:MaxRAMPercentage',
@@ -141,7 +139,7 @@ function jvm(r: RuntimeSettings, l: RuntimeLimits): RuntimeRecommendation[] {
   return out;
 }
 
-function go(r: RuntimeSettings, l: RuntimeLimits): RuntimeRecommendation[] {
+function go(r: RuntimeSettings, l: RuntimeLimits, t: RuntimeTargets): RuntimeRecommendation[] {
   const g = r.go;
   if (!g) return [];
   const out: RuntimeRecommendation[] = [];
@@ -157,7 +155,7 @@ function go(r: RuntimeSettings, l: RuntimeLimits): RuntimeRecommendation[] {
       });
   }
   if (l.memoryLimit !== undefined) {
-    const v = `${mib(l.memoryLimit * RUNTIME_GUIDE.goMemLimitShare)}MiB`;
+    const v = `${mib(l.memoryLimit * t.goMemLimitShare)}MiB`;
     if (!g.gomemlimit)
       out.push({ runtime: 'go', setting: 'GOMEMLIMIT', recommended: v, edits: [addEnv(r, 'GOMEMLIMIT', v)] });
     else if (g.gomemlimit.value !== 'off' && v !== g.gomemlimit.raw)
@@ -172,10 +170,10 @@ function go(r: RuntimeSettings, l: RuntimeLimits): RuntimeRecommendation[] {
   return out;
 }
 
-function node(r: RuntimeSettings, l: RuntimeLimits): RuntimeRecommendation[] {
+function node(r: RuntimeSettings, l: RuntimeLimits, t: RuntimeTargets): RuntimeRecommendation[] {
   const s = r.node?.maxOldSpace;
   if (!s || l.memoryLimit === undefined) return [];
-  const token = `--max-old-space-size=${mib(l.memoryLimit * RUNTIME_GUIDE.nodeHeapShare)}`;
+  const token = `--max-old-space-size=${mib(l.memoryLimit * t.nodeHeapShare)}`;
   return token === s.raw
     ? []
     : [
@@ -189,14 +187,14 @@ function node(r: RuntimeSettings, l: RuntimeLimits): RuntimeRecommendation[] {
       ];
 }
 
-/** Recommended worker count: gunicorn (sync workers) 2 × cores + 1; uvicorn and WEB_CONCURRENCY one per core. */
-export const recommendedWorkers = (server: string, cpuLimit: Millicores): number =>
-  server === 'gunicorn' ? 2 * cpuCount(cpuLimit) + 1 : cpuCount(cpuLimit);
+/** Recommended worker count: gunicorn (sync workers) perCore × cores + 1; uvicorn and WEB_CONCURRENCY one per core. */
+export const recommendedWorkers = (server: string, cpuLimit: Millicores, gunicornPerCore: number): number =>
+  server === 'gunicorn' ? gunicornPerCore * cpuCount(cpuLimit) + 1 : cpuCount(cpuLimit);
 
-function python(r: RuntimeSettings, l: RuntimeLimits): RuntimeRecommendation[] {
+function python(r: RuntimeSettings, l: RuntimeLimits, t: RuntimeTargets): RuntimeRecommendation[] {
   const p = r.python;
   if (!p || l.cpuLimit === undefined) return [];
-  const n = recommendedWorkers(p.server, l.cpuLimit);
+  const n = recommendedWorkers(p.server, l.cpuLimit, t.gunicornWorkersPerCore);
   if (n === p.workers.value) return [];
   const raw = p.workers.raw;
   const token = raw.replace(/\d+$/, String(n));
@@ -215,6 +213,15 @@ function python(r: RuntimeSettings, l: RuntimeLimits): RuntimeRecommendation[] {
  * Runtime settings recomputed for the given limits: only settings the container already has are rewritten
  * (plus GOMEMLIMIT, added when a Go runtime is recognised without one). Pure; used by rules and rightsizing.
  */
-export function recommendRuntimeSettings(runtime: RuntimeSettings, limits: RuntimeLimits): RuntimeRecommendation[] {
-  return [...jvm(runtime, limits), ...go(runtime, limits), ...node(runtime, limits), ...python(runtime, limits)];
+export function recommendRuntimeSettings(
+  runtime: RuntimeSettings,
+  limits: RuntimeLimits,
+  targets: RuntimeTargets,
+): RuntimeRecommendation[] {
+  return [
+    ...jvm(runtime, limits, targets),
+    ...go(runtime, limits, targets),
+    ...node(runtime, limits, targets),
+    ...python(runtime, limits, targets),
+  ];
 }

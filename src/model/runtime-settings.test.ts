@@ -75,6 +75,15 @@ describe('inferJdkVersion', () => {
   ])('%s → %s', (image, want) => expect(inferJdkVersion(image)).toBe(want));
 });
 
+/** The guide's runtime targets (knowledge/thresholds/runtime.ts), written out: model tests do not import knowledge/. */
+const TARGETS = {
+  jvmHeapShare: 0.75,
+  jvmHeapShareRange: { min: 0.5, max: 0.85 },
+  goMemLimitShare: 0.9,
+  nodeHeapShare: 0.75,
+  gunicornWorkersPerCore: 2,
+};
+
 describe('recommendRuntimeSettings', () => {
   it('recomputes existing settings for new limits and edits only their tokens', () => {
     const raw = {
@@ -85,7 +94,7 @@ describe('recommendRuntimeSettings', () => {
       ],
     };
     const r = parseRuntimeSettings(parseContainer(raw, 'container', 0, ['spec']));
-    const recs = recommendRuntimeSettings(r, { cpuLimit: 1500, memoryLimit: 2048 * MIB });
+    const recs = recommendRuntimeSettings(r, { cpuLimit: 1500, memoryLimit: 2048 * MIB }, TARGETS);
     expect(recs.map((x) => [x.setting, x.recommended])).toEqual([
       ['-Xmx', '-Xmx1536m'],
       ['-XX:ActiveProcessorCount', '-XX:ActiveProcessorCount=2'],
@@ -97,7 +106,7 @@ describe('recommendRuntimeSettings', () => {
   it('adds GOMEMLIMIT as a new env entry when Go is recognised without one', () => {
     const raw = { name: 'app', env: [{ name: 'GOGC', value: '100' }] };
     const r = parseRuntimeSettings(parseContainer(raw, 'container', 0, ['spec']));
-    const [rec] = recommendRuntimeSettings(r, { memoryLimit: 1024 * MIB });
+    const [rec] = recommendRuntimeSettings(r, { memoryLimit: 1024 * MIB }, TARGETS);
     expect(rec?.edits).toEqual([
       { op: 'add', path: ['spec', 'containers', 0, 'env', 1], value: { name: 'GOMEMLIMIT', value: '921MiB' } },
     ]);
@@ -112,6 +121,6 @@ describe('recommendRuntimeSettings', () => {
       ],
     };
     const r = parseRuntimeSettings(parseContainer(raw, 'container', 0, ['spec']));
-    expect(recommendRuntimeSettings(r, { cpuLimit: 2000, memoryLimit: 1024 * MIB })).toEqual([]);
+    expect(recommendRuntimeSettings(r, { cpuLimit: 2000, memoryLimit: 1024 * MIB }, TARGETS)).toEqual([]);
   });
 });

@@ -14,8 +14,8 @@ import {
 import type { ContainerView, EnvVar } from './workload.js';
 
 export type { SettingSite, Token } from './runtime-tokens.js';
-export { recommendRuntimeSettings, RUNTIME_GUIDE } from './runtime-recommend.js';
-export type { RuntimeRecommendation, FieldEdit, RuntimeLimits } from './runtime-recommend.js';
+export { recommendRuntimeSettings } from './runtime-recommend.js';
+export type { RuntimeRecommendation, FieldEdit, RuntimeLimits, RuntimeTargets } from './runtime-recommend.js';
 
 /** One parsed setting: its value, its text as written, and where it is written. */
 export interface Setting<T> {

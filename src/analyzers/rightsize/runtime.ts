@@ -7,7 +7,8 @@
  * The shares and the core count come from model/runtime-recommend.ts, the knowledge the runtime audit rules use.
  */
 import type { Bytes, Millicores } from '../../core/units.js';
-import { cpuCount, RUNTIME_GUIDE } from '../../model/runtime-recommend.js';
+import { RUNTIME_GUIDE } from '../../knowledge/thresholds/runtime-guide.js';
+import { cpuCount } from '../../model/runtime-recommend.js';
 import type { ContainerSpec, ResourceValues, RuntimeChange } from './types.js';
 
 const MiB = 2 ** 20;

@@ -2,10 +2,15 @@ import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { renderMessage } from '../../engine/define-rule.js';
 import { PROFILES } from '../../knowledge/profiles.js';
+import { describeRuleThresholds } from '../../knowledge/thresholds/for-rule.js';
 import { RULES } from '../../rules/index.js';
 import type { CommandModule } from '../command.js';
 
 const pad = (s: string, n: number) => s.padEnd(n);
+const thresholdLines = (id: string): string[] => {
+  const lines = describeRuleThresholds(id);
+  return lines.length ? ['Thresholds per profile:', ...lines.map((l) => `  - ${l}`), ''] : [];
+};
 
 export const rulesCommand: CommandModule = {
   name: 'rules',
@@ -67,6 +72,7 @@ export const explainCommand: CommandModule = {
           'Messages:',
           ...Object.values(rule.messages).map((m) => `  - ${renderMessage(String(m))}`),
           '',
+          ...thresholdLines(rule.id),
           `Profiles: ${Object.keys(PROFILES).join(', ')} (choose with --profile)`,
           `Silence: rules: { ${rule.id}: off } in .kubetune.yaml, or annotation kubetune.io/ignore: "${rule.id}"`,
           `Docs: ${rule.docsUrl}`,

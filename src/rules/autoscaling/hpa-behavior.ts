@@ -2,9 +2,6 @@ import { defineRule } from '../../engine/define-rule.js';
 import { asNumber, asRecord } from '../../model/object.js';
 import { hpaView } from './hpa-view.js';
 
-/** Scale-down windows shorter than this let the HPA flap on noisy metrics. */
-const MIN_SCALE_DOWN_WINDOW_S = 60;
-
 export default defineRule({
   id: 'hpa-behavior',
   area: 'autoscaling',
@@ -21,7 +18,7 @@ export default defineRule({
     shortScaleDown:
       'scaleDown stabilizationWindowSeconds is {window}s (min {min}s): the HPA will flap on noisy metrics.',
   },
-  *check(resource) {
+  *check(resource, { thresholds }) {
     const hpa = hpaView(resource);
     if (hpa.isV1) {
       yield { messageId: 'v1', path: ['apiVersion'], data: {} };
@@ -32,11 +29,12 @@ export default defineRule({
       return;
     }
     const window = asNumber(asRecord(hpa.behavior['scaleDown'])['stabilizationWindowSeconds']);
-    if (window !== undefined && window < MIN_SCALE_DOWN_WINDOW_S)
+    const min = thresholds.hpaScaleDownWindowMinSeconds;
+    if (window !== undefined && window < min)
       yield {
         messageId: 'shortScaleDown',
         path: ['spec', 'behavior', 'scaleDown', 'stabilizationWindowSeconds'],
-        data: { window, min: MIN_SCALE_DOWN_WINDOW_S },
+        data: { window, min },
       };
   },
 });

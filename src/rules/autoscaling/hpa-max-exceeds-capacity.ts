@@ -1,3 +1,4 @@
+import { MILLICORES_PER_CORE } from '../../core/numbers.js';
 import { defineRule } from '../../engine/define-rule.js';
 import { formatCpu, humanBytes, tryParseQuantity } from '../../core/units.js';
 import { asRecord } from '../../model/object.js';
@@ -14,7 +15,7 @@ function allocatable(snapshot: Snapshot): Capacity {
   const total = { cpu: 0, memory: 0 };
   for (const n of snapshot.byKind('Node')) {
     const a = asRecord(asRecord(n.object['status'])['allocatable']);
-    total.cpu += (tryParseQuantity(a['cpu']) ?? 0) * 1000;
+    total.cpu += (tryParseQuantity(a['cpu']) ?? 0) * MILLICORES_PER_CORE;
     total.memory += tryParseQuantity(a['memory']) ?? 0;
   }
   return total;

@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine/define-rule.js';
-import { flagOf, isFlagsConfig } from '../../model/components/types.js';
+import { apiServerFlags } from '../../model/components/flag-views.js';
+import { isFlagsConfig } from '../../model/components/types.js';
 import { objectOfComponent, setFlagFix } from './flag-fix.js';
 
 export default defineRule({
@@ -16,8 +17,9 @@ export default defineRule({
   messages: { disabled: 'kube-apiserver: --enable-priority-and-fairness=false puts every client in one queue.' },
   *check(component, { snapshot }) {
     if (!isFlagsConfig(component)) return;
-    const flag = flagOf(component, 'enable-priority-and-fairness');
-    if (!flag || flag.value !== 'false') return;
+    const apf = apiServerFlags(component).enablePriorityAndFairness;
+    if (apf?.value !== false) return;
+    const flag = apf.flag;
     const fix = setFlagFix(
       component,
       'enable-priority-and-fairness',

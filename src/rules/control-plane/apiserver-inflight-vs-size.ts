@@ -1,10 +1,10 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { tierFor } from '../../knowledge/capacity.js';
-import { flagOf, isFlagsConfig } from '../../model/components/types.js';
+import { apiServerDefaultsFor } from '../../knowledge/thresholds/component-defaults.js';
+import { apiServerFlags } from '../../model/components/flag-views.js';
+import { isFlagsConfig } from '../../model/components/types.js';
 import { clusterNodes } from './cluster-size.js';
 import { objectOfComponent, setFlagFix } from './flag-fix.js';
-
-const DEFAULTS = { 'max-requests-inflight': 400, 'max-mutating-requests-inflight': 200 } as const;
 
 export default defineRule({
   id: 'apiserver-inflight-vs-size',
@@ -30,10 +30,17 @@ export default defineRule({
       'max-mutating-requests-inflight': tier.maxMutatingRequestsInflight,
     };
     const object = objectOfComponent(component, ctx.snapshot.resources);
+    const flags = apiServerFlags(component);
+    const defaults = apiServerDefaultsFor(ctx.kubeVersion);
+    const current = {
+      'max-requests-inflight': flags.maxRequestsInflight ?? defaults.maxRequestsInflight,
+      'max-mutating-requests-inflight': flags.maxMutatingRequestsInflight ?? defaults.maxMutatingRequestsInflight,
+    };
     for (const name of ['max-requests-inflight', 'max-mutating-requests-inflight'] as const) {
-      const flag = flagOf(component, name);
-      const value = flag ? Number(flag.value) : DEFAULTS[name];
-      if (!Number.isFinite(value) || value === 0 || value >= wanted[name]) continue;
+      const set = current[name];
+      const flag = typeof set === 'number' ? undefined : set.flag;
+      const value = typeof set === 'number' ? set : set.value;
+      if (value === undefined || value === 0 || value >= wanted[name]) continue;
       const fix = setFlagFix(component, name, String(wanted[name]), object);
       yield {
         messageId: 'tooLow',

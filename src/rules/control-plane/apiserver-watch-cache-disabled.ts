@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine/define-rule.js';
-import { flagOf, isFlagsConfig } from '../../model/components/types.js';
+import { apiServerFlags } from '../../model/components/flag-views.js';
+import { isFlagsConfig } from '../../model/components/types.js';
 import { objectOfComponent, setFlagFix } from './flag-fix.js';
 
 export default defineRule({
@@ -19,12 +20,12 @@ export default defineRule({
   },
   *check(component, { snapshot }) {
     if (!isFlagsConfig(component)) return;
-    const flag = flagOf(component, 'watch-cache');
-    if (flag?.value === 'false') {
+    const flags = apiServerFlags(component);
+    if (flags.watchCache?.value === false) {
       const fix = setFlagFix(component, 'watch-cache', 'true', objectOfComponent(component, snapshot.resources));
-      yield { messageId: 'disabled', path: flag.path, ...(fix ? { fix } : {}) };
+      yield { messageId: 'disabled', path: flags.watchCache.flag.path, ...(fix ? { fix } : {}) };
     }
-    const sizes = flagOf(component, 'watch-cache-sizes');
+    const sizes = flags.watchCacheSizes?.flag;
     const zero = (sizes?.value ?? '').split(',').filter((s) => /#0$/.test(s.trim()));
     if (sizes && zero.length > 0)
       yield {
@@ -32,8 +33,8 @@ export default defineRule({
         path: sizes.path,
         data: { flag: '--watch-cache-sizes', resources: zero.map((s) => s.split('#')[0]).join(', ') },
       };
-    const def = flagOf(component, 'default-watch-cache-size');
-    if (def?.value === '0')
+    const def = flags.defaultWatchCacheSize?.value === 0 ? flags.defaultWatchCacheSize.flag : undefined;
+    if (def)
       yield {
         messageId: 'zeroSize',
         path: def.path,

@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine/define-rule.js';
-import { flagOf, isFlagsConfig } from '../../model/components/types.js';
+import { profilingFlag } from '../../model/components/flag-views.js';
+import { isFlagsConfig } from '../../model/components/types.js';
 import { objectOfComponent, setFlagFix } from './flag-fix.js';
 
 export default defineRule({
@@ -18,8 +19,9 @@ export default defineRule({
   },
   *check(component, { snapshot }) {
     if (!isFlagsConfig(component)) return;
-    const flag = flagOf(component, 'profiling');
-    if (flag && flag.value === 'false') return;
+    const profiling = profilingFlag(component);
+    if (profiling?.value === false) return;
+    const flag = profiling?.flag;
     const fix = setFlagFix(component, 'profiling', 'false', objectOfComponent(component, snapshot.resources));
     const data = { component: component.component, value: flag?.value ?? 'true' };
     const path = flag?.path ?? component.argsPath ?? [];

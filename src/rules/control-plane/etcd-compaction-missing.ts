@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine/define-rule.js';
-import { flagOf, isFlagsConfig } from '../../model/components/types.js';
+import { apiServerFlags, etcdFlags } from '../../model/components/flag-views.js';
+import { isFlagsConfig } from '../../model/components/types.js';
 
 export default defineRule({
   id: 'etcd-compaction-missing',
@@ -17,10 +18,13 @@ export default defineRule({
   },
   *check(component, { snapshot }) {
     if (!isFlagsConfig(component)) return;
-    const retention = flagOf(component, 'auto-compaction-retention')?.value;
+    const retention = etcdFlags(component).autoCompactionRetention?.value;
     if (retention !== undefined && retention !== '0' && retention !== '') return;
     const apiservers = snapshot.components.filter(isFlagsConfig).filter((c) => c.component === 'kube-apiserver');
-    const compacting = apiservers.some((a) => flagOf(a, 'etcd-compaction-interval')?.value !== '0');
+    const compacting = apiservers.some((a) => {
+      const interval = apiServerFlags(a).etcdCompactionIntervalMs;
+      return interval === undefined || interval.value !== 0;
+    });
     if (compacting) return;
     yield { messageId: apiservers.length ? 'disabled' : 'none', path: component.argsPath ?? [] };
   },

@@ -1,5 +1,8 @@
+import { roundTo } from '../../core/numbers.js';
 import { defineRule } from '../../engine/define-rule.js';
-import { flagOf, isFlagsConfig } from '../../model/components/types.js';
+import { etcdDefaultsFor } from '../../knowledge/thresholds/component-defaults.js';
+import { etcdFlags } from '../../model/components/flag-views.js';
+import { isFlagsConfig } from '../../model/components/types.js';
 import { objectOfComponent, setFlagFix } from './flag-fix.js';
 
 export default defineRule({
@@ -16,24 +19,25 @@ export default defineRule({
   messages: {
     tooShort: 'etcd: --election-timeout={election} ms is {ratio}x --heartbeat-interval={heartbeat} ms (minimum 10x).',
   },
-  *check(component, { snapshot }) {
+  *check(component, { kubeVersion, snapshot, thresholds }) {
     if (!isFlagsConfig(component)) return;
-    const hb = flagOf(component, 'heartbeat-interval');
-    const el = flagOf(component, 'election-timeout');
+    const { heartbeatIntervalMs: hb, electionTimeoutMs: el } = etcdFlags(component);
     if (!hb && !el) return;
-    const heartbeat = Number(hb?.value ?? 100);
-    const election = Number(el?.value ?? 1000);
-    if (!Number.isFinite(heartbeat) || !Number.isFinite(election) || election >= 10 * heartbeat) return;
+    const defaults = etcdDefaultsFor(kubeVersion);
+    const heartbeat = hb ? hb.value : defaults.heartbeatIntervalMs;
+    const election = el ? el.value : defaults.electionTimeoutMs;
+    const min = thresholds.etcdElectionToHeartbeatMin;
+    if (heartbeat === undefined || election === undefined || election >= min * heartbeat) return;
     const fix = setFlagFix(
       component,
       'election-timeout',
-      String(10 * heartbeat),
+      String(min * heartbeat),
       objectOfComponent(component, snapshot.resources),
     );
     yield {
       messageId: 'tooShort',
-      path: (el ?? hb)!.path,
-      data: { election, heartbeat, ratio: Math.round((election / heartbeat) * 10) / 10 },
+      path: (el ?? hb)!.flag.path,
+      data: { election, heartbeat, ratio: roundTo(election / heartbeat, 1) },
       ...(fix ? { fix } : {}),
     };
   },

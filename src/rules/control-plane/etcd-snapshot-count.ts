@@ -1,9 +1,8 @@
 import { defineRule } from '../../engine/define-rule.js';
-import { compareVersions, parseKubeVersion } from '../../core/version.js';
-import { flagOf, isFlagsConfig } from '../../model/components/types.js';
+import { etcdDefaultsFor } from '../../knowledge/thresholds/component-defaults.js';
+import { etcdFlags } from '../../model/components/flag-views.js';
+import { isFlagsConfig } from '../../model/components/types.js';
 import { objectOfComponent, setFlagFix } from './flag-fix.js';
-
-const GUIDE = 10000;
 
 export default defineRule({
   id: 'etcd-snapshot-count',
@@ -19,22 +18,24 @@ export default defineRule({
   messages: {
     tooHigh: 'etcd: --snapshot-count {value}{defaulted} keeps {value} Raft entries in memory (guide: {guide}).',
   },
-  *check(component, { kubeVersion, snapshot }) {
+  *check(component, { kubeVersion, snapshot, thresholds }) {
     if (!isFlagsConfig(component)) return;
-    const flag = flagOf(component, 'snapshot-count');
-    const etcd36 = compareVersions(kubeVersion, parseKubeVersion('1.34')!) >= 0;
-    const value = flag ? Number(flag.value) : etcd36 ? 10000 : 100000;
-    if (!Number.isFinite(value) || value <= 5 * GUIDE) return;
+    const set = etcdFlags(component).snapshotCount;
+    const defaults = etcdDefaultsFor(kubeVersion);
+    const flag = set?.flag;
+    const value = set ? set.value : defaults.snapshotCount;
+    if (value === undefined || value <= thresholds.etcdSnapshotCountMax) return;
+    const guide = thresholds.etcdSnapshotCount;
     const fix = setFlagFix(
       component,
       'snapshot-count',
-      String(GUIDE),
+      String(guide),
       objectOfComponent(component, snapshot.resources),
     );
     yield {
       messageId: 'tooHigh',
       path: flag?.path ?? component.argsPath ?? [],
-      data: { value, defaulted: flag ? '' : ' (etcd 3.5 default)', guide: GUIDE },
+      data: { value, defaulted: flag ? '' : ` (etcd ${defaults.etcd} default)`, guide },
       ...(fix ? { fix } : {}),
     };
   },

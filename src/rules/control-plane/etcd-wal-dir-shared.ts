@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine/define-rule.js';
-import { flagOf, isFlagsConfig } from '../../model/components/types.js';
+import { etcdFlags } from '../../model/components/flag-views.js';
+import { isFlagsConfig } from '../../model/components/types.js';
 import { clusterNodes } from './cluster-size.js';
 
 export default defineRule({
@@ -16,11 +17,12 @@ export default defineRule({
   *check(component, ctx) {
     if (!isFlagsConfig(component)) return;
     const nodes = clusterNodes(ctx);
-    if (nodes === undefined || nodes <= 100 || flagOf(component, 'wal-dir')) return;
+    const flags = etcdFlags(component);
+    if (nodes === undefined || nodes <= ctx.thresholds.etcdWalDirMinNodes || flags.walDir) return;
     yield {
       messageId: 'shared',
       path: component.argsPath ?? [],
-      data: { dataDir: flagOf(component, 'data-dir')?.value ?? 'the data directory', nodes },
+      data: { dataDir: flags.dataDir?.value ?? 'the data directory', nodes },
     };
   },
 });

@@ -1,3 +1,4 @@
+import { MILLICORES_PER_CORE, roundTo } from '../../core/numbers.js';
 import { formatBytes, formatCpu, tryParseQuantity } from '../../core/units.js';
 import { defineRule } from '../../engine/define-rule.js';
 import { asArray, asRecord, isRecord } from '../../model/object.js';
@@ -24,15 +25,15 @@ export default defineRule({
         const def = tryParseQuantity(asRecord(item['default'])[name]);
         const req = tryParseQuantity(asRecord(item['defaultRequest'])[name]);
         if (def === undefined || req === undefined || req <= 0) continue;
-        const ratio = Math.round((def / req) * 1e6) / 1e6;
+        const ratio = roundTo(def / req, 6);
         // Memory has no minimum ratio (a limit close to the request is the safe setting).
         const min = name === 'cpu' ? thresholds.cpuLimitToRequest.min : undefined;
         const range = name === 'cpu' ? thresholds.cpuLimitToRequest : thresholds.memoryLimitToRequest;
         const path = ['spec', 'limits', i, 'default', name];
-        const format = (v: number) => (name === 'cpu' ? formatCpu(v * 1000) : formatBytes(v));
+        const format = (v: number) => (name === 'cpu' ? formatCpu(v * MILLICORES_PER_CORE) : formatBytes(v));
         const data = {
           resource: name,
-          ratio: Math.round(ratio * 100) / 100,
+          ratio: roundTo(ratio, 2),
           max: range.max,
           ...(min !== undefined ? { min } : {}),
         };

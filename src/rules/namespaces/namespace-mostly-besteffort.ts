@@ -1,3 +1,4 @@
+import { toPercent } from '../../core/numbers.js';
 import { defineRule } from '../../engine/define-rule.js';
 import { namespaceQos } from './namespace-qos.js';
 
@@ -25,8 +26,8 @@ export default defineRule({
           bestEffort: ns.byClass.BestEffort,
           pods: ns.pods,
           namespace: ns.namespace,
-          pct: Math.round(share * 100),
-          max: Math.round(thresholds.bestEffortNamespaceShare * 100),
+          pct: toPercent(share),
+          max: toPercent(thresholds.bestEffortNamespaceShare),
         },
       };
     }

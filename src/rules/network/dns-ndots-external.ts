@@ -1,10 +1,11 @@
+import { FIXED_DEFAULTS } from '../../knowledge/thresholds/component-defaults.js';
 import { defineRule } from '../../engine/define-rule.js';
 import { asArray, asRecord, asString, isRecord } from '../../model/object.js';
 import type { Workload } from '../../model/workload.js';
 
-/** Kubernetes' default ndots in pod resolv.conf. */
-const DEFAULT_NDOTS = 5;
-const RECOMMENDED_NDOTS = '2';
+const DEFAULT_NDOTS = FIXED_DEFAULTS.podDnsNdots;
+/** How many host names a message lists before "(+N)". */
+const LISTED = 3;
 /** Host names in URLs (scheme://host) or host:port pairs; bare dotted words are too often file or class names. */
 const HOST =
   /(?:[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s]*@)?|(?:^|[\s,;=]))((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?=:\d+|\/|$|[\s,;])/gi;
@@ -47,7 +48,7 @@ export default defineRule({
     external:
       'env refers to external host(s) {hosts} with ndots {ndots}: each lookup first walks the search domains; lower ndots or use FQDNs with a trailing dot.',
   },
-  *check(workload) {
+  *check(workload, { thresholds }) {
     const ndots = ndotsOf(workload);
     const hosts = externalHosts(workload, ndots);
     if (hosts.length === 0 || workload.podSpec['hostNetwork'] === true) return;
@@ -56,10 +57,21 @@ export default defineRule({
     yield {
       messageId: 'external',
       path,
-      data: { hosts: hosts.slice(0, 3).join(', ') + (hosts.length > 3 ? ` (+${hosts.length - 3})` : ''), ndots },
+      data: {
+        hosts: hosts.slice(0, LISTED).join(', ') + (hosts.length > LISTED ? ` (+${hosts.length - LISTED})` : ''),
+        ndots,
+      },
       ...(hasConfig
         ? {}
-        : { fix: [{ op: 'add' as const, path, value: { options: [{ name: 'ndots', value: RECOMMENDED_NDOTS }] } }] }),
+        : {
+            fix: [
+              {
+                op: 'add' as const,
+                path,
+                value: { options: [{ name: 'ndots', value: String(thresholds.dnsNdotsRecommended) }] },
+              },
+            ],
+          }),
     };
   },
 });

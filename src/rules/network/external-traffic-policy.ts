@@ -17,7 +17,7 @@ export default defineRule({
     localFewReplicas:
       'externalTrafficPolicy Local but the selected {workload} runs {replicas} replica(s): one node carries all traffic and rollouts drop it.',
   },
-  *check(resource, { snapshot }) {
+  *check(resource, { snapshot, thresholds }) {
     const svc = serviceView(resource);
     if (svc.type !== 'LoadBalancer' && svc.type !== 'NodePort') return;
     const policy = svc.spec['externalTrafficPolicy'] ?? 'Cluster';
@@ -28,7 +28,7 @@ export default defineRule({
     }
     if (!svc.selector) return;
     for (const w of snapshot.workloadsMatching(svc.namespace, svc.selector)) {
-      if (w.replicas === undefined || w.replicas >= 2) continue;
+      if (w.replicas === undefined || w.replicas >= thresholds.replicatedMinReplicas) continue;
       yield {
         messageId: 'localFewReplicas',
         path: ['spec', 'externalTrafficPolicy'],

@@ -1,9 +1,6 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { asArray, asRecord, namespaceOf, type Resource } from '../../model/object.js';
 
-const DEFAULT_MAX_PER_NAMESPACE = 20;
-const DEFAULT_MAX_RULE_ENTRIES = 50;
-
 /** Peers × ports summed over ingress and egress rules: roughly how many match entries the data plane programs. */
 function ruleEntries(r: Resource): number {
   const spec = asRecord(r.object['spec']);
@@ -33,9 +30,9 @@ export default defineRule({
     tooMany: 'namespace {namespace} has {count} NetworkPolicies (max {max}): consolidate them.',
     tooComplex: 'NetworkPolicy {name} expands to {entries} peer × port entries (max {max}): split or simplify it.',
   },
-  *check(snapshot, { options }) {
-    const maxPerNs = num(options['maxPerNamespace'], DEFAULT_MAX_PER_NAMESPACE);
-    const maxEntries = num(options['maxRuleEntries'], DEFAULT_MAX_RULE_ENTRIES);
+  *check(snapshot, { options, thresholds }) {
+    const maxPerNs = num(options['maxPerNamespace'], thresholds.networkPolicyMaxPerNamespace);
+    const maxEntries = num(options['maxRuleEntries'], thresholds.networkPolicyMaxRuleEntries);
     const byNs = new Map<string, Resource[]>();
     for (const p of snapshot.byKind('NetworkPolicy')) {
       const ns = namespaceOf(p.object) ?? 'default';

@@ -1,10 +1,9 @@
+import { KUBELET_DEFAULTS } from '../../knowledge/kubelet-config.js';
+import { FIXED_DEFAULTS } from '../../knowledge/thresholds/component-defaults.js';
 import { humanBytes } from '../../core/units.js';
 import { defineRule } from '../../engine/define-rule.js';
 import { asComponent } from '../../model/components/types.js';
 import { kubeletView } from '../../model/components/kubelet.js';
-
-const GiB = 1024 ** 3;
-const MiB = 1024 ** 2;
 
 export default defineRule({
   id: 'kubelet-container-log-rotation',
@@ -21,17 +20,18 @@ export default defineRule({
     tooLarge: 'containerLogMaxSize {size} per file x {files} files per container can fill the node disk.',
     tooSmall: 'containerLogMaxSize {size} rotates so often that log shippers lose lines.',
   },
-  *check(subject) {
+  *check(subject, { thresholds }) {
     const c = asComponent(subject, 'kubelet-config');
     if (!c) return;
     const v = kubeletView(c);
-    const files = v.containerLogMaxFiles ?? 5;
-    if (v.containerLogMaxFiles !== undefined && files < 2)
+    const files = v.containerLogMaxFiles ?? KUBELET_DEFAULTS.containerLogMaxFiles;
+    if (v.containerLogMaxFiles !== undefined && files < FIXED_DEFAULTS.kubeletContainerLogMaxFilesMin)
       yield { messageId: 'tooFewFiles', path: [...c.base, 'containerLogMaxFiles'], data: { files } };
     const size = v.containerLogMaxSize;
     if (size === undefined) return;
     const path = [...c.base, 'containerLogMaxSize'];
-    if (size >= GiB) yield { messageId: 'tooLarge', path, data: { size: humanBytes(size), files } };
-    else if (size < MiB) yield { messageId: 'tooSmall', path, data: { size: humanBytes(size) } };
+    const bounds = thresholds.kubeletContainerLogMaxSizeBytes;
+    if (size >= bounds.max) yield { messageId: 'tooLarge', path, data: { size: humanBytes(size), files } };
+    else if (size < bounds.min) yield { messageId: 'tooSmall', path, data: { size: humanBytes(size) } };
   },
 });

@@ -1,3 +1,4 @@
+import { PERCENT } from '../../core/numbers.js';
 import { defineRule } from '../../engine/define-rule.js';
 import type { PatchOp } from '../../engine/types.js';
 import { KUBELET_DEFAULTS } from '../../knowledge/kubelet-config.js';
@@ -27,7 +28,7 @@ export default defineRule({
     const high = v.imageGCHighThresholdPercent ?? KUBELET_DEFAULTS.imageGCHighThresholdPercent;
     const low = v.imageGCLowThresholdPercent ?? KUBELET_DEFAULTS.imageGCLowThresholdPercent;
     const highPath = [...c.base, 'imageGCHighThresholdPercent'];
-    if (high >= 100) {
+    if (high >= PERCENT) {
       const ops: PatchOp[] = [{ op: 'replace', path: highPath, value: KUBELET_DEFAULTS.imageGCHighThresholdPercent }];
       if (low >= KUBELET_DEFAULTS.imageGCHighThresholdPercent)
         ops.push({

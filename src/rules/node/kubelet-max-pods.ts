@@ -1,7 +1,9 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { SCALABILITY_LIMITS } from '../../knowledge/capacity.js';
 import { KUBELET_DEFAULTS } from '../../knowledge/kubelet-config.js';
-import { asComponent, flagOf, isFlagsConfig } from '../../model/components/types.js';
+import { controllerManagerDefaultsFor } from '../../knowledge/thresholds/component-defaults.js';
+import { controllerManagerFlags } from '../../model/components/flag-views.js';
+import { asComponent, isFlagsConfig } from '../../model/components/types.js';
 import { kubeletView, podCapacityOfPrefix } from '../../model/components/kubelet.js';
 
 export default defineRule({
@@ -18,16 +20,17 @@ export default defineRule({
     beyondCidr: 'maxPods {maxPods} exceeds the {capacity} pod IPs of a /{mask} node CIDR.',
     beyondTested: 'maxPods {maxPods} is above the {tested} pods per node Kubernetes is tested for.',
   },
-  *check(subject, { snapshot }) {
+  *check(subject, { kubeVersion, snapshot }) {
     const c = asComponent(subject, 'kubelet-config');
     if (!c) return;
     const maxPods = kubeletView(c).maxPods ?? KUBELET_DEFAULTS.maxPods;
     const path = [...c.base, 'maxPods'];
     const cm = snapshot.components.filter(isFlagsConfig).find((x) => x.component === 'kube-controller-manager');
-    const maskFlag = cm && (flagOf(cm, 'node-cidr-mask-size') ?? flagOf(cm, 'node-cidr-mask-size-ipv4'));
-    const mask = maskFlag ? Number(maskFlag.value) : 24;
-    const capacity = podCapacityOfPrefix(mask);
-    if (maxPods > capacity) yield { messageId: 'beyondCidr', path, data: { maxPods, capacity, mask } };
+    const maskFlag = cm && controllerManagerFlags(cm).nodeCidrMaskSize;
+    const mask = maskFlag ? maskFlag.value : controllerManagerDefaultsFor(kubeVersion).nodeCidrMaskSizeIpv4;
+    const capacity = mask === undefined ? Infinity : podCapacityOfPrefix(mask);
+    if (mask !== undefined && maxPods > capacity)
+      yield { messageId: 'beyondCidr', path, data: { maxPods, capacity, mask } };
     else if (maxPods > SCALABILITY_LIMITS.podsPerNode)
       yield { messageId: 'beyondTested', path, data: { maxPods, tested: SCALABILITY_LIMITS.podsPerNode } };
   },

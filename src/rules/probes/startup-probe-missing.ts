@@ -27,7 +27,7 @@ export default defineRule({
       const live = c.livenessProbe;
       if (!live || c.startupProbe || live.initialDelaySeconds < thresholds.slowStartSeconds) continue;
       const handler = Object.fromEntries(Object.entries(live.raw).filter(([k]) => !PROBE_TUNING.has(k)));
-      const period = 10;
+      const period = thresholds.startupProbePeriodSeconds;
       const startup = {
         ...handler,
         periodSeconds: period,

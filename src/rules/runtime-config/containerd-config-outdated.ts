@@ -1,8 +1,12 @@
+import { FIXED_DEFAULTS } from '../../knowledge/thresholds/component-defaults.js';
 import { defineRule } from '../../engine/define-rule.js';
 import { getAt, type JsonPath } from '../../core/json-path.js';
 import { asComponent, type ContainerdConfig } from '../../model/components/types.js';
 
 /** Keys containerd 2.0 removed (https://github.com/containerd/containerd/blob/main/RELEASES.md#deprecated-config-properties). */
+/** Removed-key paths start with ['plugins', '<plugin id>']; messages name the key below the plugin. */
+const PLUGIN_PREFIX = 2;
+
 const REMOVED_KEYS = (c: ContainerdConfig): readonly (readonly [JsonPath, string])[] => [
   [[...c.criRuntimePath, 'systemd_cgroup'], 'runc options SystemdCgroup = true'],
   [[...c.criRuntimePath, 'containerd', 'default_runtime'], 'default_runtime_name and runtimes.<name>'],
@@ -28,10 +32,10 @@ export default defineRule({
   *check(subject) {
     const c = asComponent(subject, 'containerd');
     if (!c) return;
-    if (c.version < 2) yield { messageId: 'versionOne', path: ['version'] };
+    if (c.version < FIXED_DEFAULTS.containerdMinConfigVersion) yield { messageId: 'versionOne', path: ['version'] };
     for (const [path, replacement] of REMOVED_KEYS(c)) {
       if (getAt(c.raw, path) === undefined) continue;
-      yield { messageId: 'removedKey', path, data: { key: path.slice(2).join('.'), replacement } };
+      yield { messageId: 'removedKey', path, data: { key: path.slice(PLUGIN_PREFIX).join('.'), replacement } };
     }
   },
 });

@@ -1,3 +1,4 @@
+import { PERCENT } from '../../core/numbers.js';
 import { defineRule } from '../../engine/define-rule.js';
 import { containerRuntimes, percent, size } from './runtime-containers.js';
 
@@ -35,7 +36,7 @@ export default defineRule({
         };
       }
       const pct = d.heapHardLimitPercent;
-      if (!hard && pct && pct.value >= 100) {
+      if (!hard && pct && pct.value >= PERCENT) {
         yield {
           messageId: 'percentTooHigh',
           path: pct.site.path,

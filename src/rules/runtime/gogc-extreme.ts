@@ -1,9 +1,6 @@
+import { PERCENT } from '../../core/numbers.js';
 import { defineRule } from '../../engine/define-rule.js';
 import { containerRuntimes } from './runtime-containers.js';
-
-/** Below this GOGC the GC runs so often that it dominates CPU; above the high bound the heap may grow many times over. */
-const GOGC_LOW = 25;
-const GOGC_HIGH = 400;
 
 export default defineRule({
   id: 'gogc-extreme',
@@ -20,7 +17,8 @@ export default defineRule({
       '{container}: GOGC={value} without GOMEMLIMIT lets the heap grow to {factor}x the live heap before a collection.',
     tooLow: '{container}: GOGC={value} collects after only {value}% heap growth: the GC will dominate CPU (min {min}).',
   },
-  *check(workload) {
+  *check(workload, { thresholds }) {
+    const { min: GOGC_LOW, max: GOGC_HIGH } = thresholds.gogcRange;
     for (const { container: c, runtime: r } of containerRuntimes(workload)) {
       const gogc = r.go?.gogc;
       if (!gogc) continue;
@@ -32,7 +30,7 @@ export default defineRule({
         yield {
           messageId: 'tooHighWithoutLimit',
           path,
-          data: { container: c.name, value: gogc.value, factor: 1 + gogc.value / 100 },
+          data: { container: c.name, value: gogc.value, factor: 1 + gogc.value / PERCENT },
         };
       } else if (gogc.value < GOGC_LOW) {
         yield { messageId: 'tooLow', path, data: { container: c.name, value: gogc.value, min: GOGC_LOW } };

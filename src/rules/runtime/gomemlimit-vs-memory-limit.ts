@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/define-rule.js';
-import { recommendRuntimeSettings, RUNTIME_GUIDE } from '../../model/runtime-recommend.js';
+import { recommendRuntimeSettings } from '../../model/runtime-recommend.js';
 import { containerRuntimes, percent, size } from './runtime-containers.js';
 
 export default defineRule({
@@ -18,11 +18,13 @@ export default defineRule({
       '{container}: GOMEMLIMIT={value} is {share}% of the memory limit {limit}: the GC never acts before the OOM kill.',
     tooHigh: '{container}: GOMEMLIMIT={value} is {share}% of the memory limit {limit} (max {max}%).',
   },
-  *check(workload) {
+  *check(workload, { thresholds }) {
     for (const { container: c, runtime: r } of containerRuntimes(workload)) {
       const limit = c.memory.limit;
       if (!r.go || limit === undefined || limit <= 0) continue;
-      const rec = recommendRuntimeSettings(r, { memoryLimit: limit }).find((x) => x.setting === 'GOMEMLIMIT');
+      const rec = recommendRuntimeSettings(r, { memoryLimit: limit }, thresholds).find(
+        (x) => x.setting === 'GOMEMLIMIT',
+      );
       const s = r.go.gomemlimit;
       if (!s) {
         if (rec)
@@ -39,11 +41,11 @@ export default defineRule({
       const data = { container: c.name, value: s.raw, share: percent(share), limit: size(limit) };
       const fix = rec?.edits;
       if (share >= 1) yield { messageId: 'exceedsLimit', path: s.site.path, data, ...(fix ? { fix } : {}) };
-      else if (share > RUNTIME_GUIDE.goMemLimitShareMax)
+      else if (share > thresholds.goMemLimitShareMax)
         yield {
           messageId: 'tooHigh',
           path: s.site.path,
-          data: { ...data, max: percent(RUNTIME_GUIDE.goMemLimitShareMax) },
+          data: { ...data, max: percent(thresholds.goMemLimitShareMax) },
           ...(fix ? { fix } : {}),
         };
     }

@@ -1,16 +1,17 @@
+import { PERCENT } from '../../core/numbers.js';
+import { FIXED_DEFAULTS } from '../../knowledge/thresholds/component-defaults.js';
 import { defineRule } from '../../engine/define-rule.js';
-import { appendEnvToken, recommendRuntimeSettings, RUNTIME_GUIDE } from '../../model/runtime-recommend.js';
+import { appendEnvToken, recommendRuntimeSettings } from '../../model/runtime-recommend.js';
 import type { RuntimeSettings } from '../../model/runtime-settings.js';
 import type { ContainerView } from '../../model/workload.js';
 import { containerRuntimes, percent, size } from './runtime-containers.js';
 
-/** Default -XX:MaxRAMPercentage of HotSpot with container support (JDK 10+, 8u191+). */
-const DEFAULT_HEAP_SHARE = 0.25;
+const DEFAULT_HEAP_SHARE = FIXED_DEFAULTS.jvmDefaultHeapShare;
 
 /** No -Xmx and no MaxRAMPercentage: HotSpot takes 25%; the fix adds MaxRAMPercentage to JAVA_TOOL_OPTIONS. */
-function defaultHeap(c: ContainerView, r: RuntimeSettings, limit: number) {
+function defaultHeap(c: ContainerView, r: RuntimeSettings, limit: number, heapShare: number) {
   const env = c.env.findIndex((e) => e.name === 'JAVA_TOOL_OPTIONS' && e.value !== undefined);
-  const token = `-XX:MaxRAMPercentage=${(RUNTIME_GUIDE.jvmHeapShare * 100).toFixed(1)}`;
+  const token = `-XX:MaxRAMPercentage=${(heapShare * PERCENT).toFixed(1)}`;
   const current = env >= 0 ? { name: 'JAVA_TOOL_OPTIONS', index: env, value: c.env[env]!.value! } : undefined;
   return {
     messageId: 'defaultHeap' as const,
@@ -41,20 +42,20 @@ export default defineRule({
     defaultHeap:
       '{container}: no heap setting, so the JVM takes the default 25% of the memory limit {limit} ({heap}); set -XX:MaxRAMPercentage=75.',
   },
-  *check(workload) {
+  *check(workload, { thresholds }) {
     for (const { container: c, runtime: r } of containerRuntimes(workload)) {
       const jvm = r.jvm;
       const limit = c.memory.limit;
       if (!jvm || limit === undefined || limit <= 0) continue;
-      const recs = recommendRuntimeSettings(r, { memoryLimit: limit }).filter(
+      const recs = recommendRuntimeSettings(r, { memoryLimit: limit }, thresholds).filter(
         (x) => x.setting === '-Xmx' || x.setting === '-XX:MaxRAMPercentage',
       );
       const setting = jvm.maxHeap ?? jvm.maxRamPercentage;
       if (!setting) {
-        yield defaultHeap(c, r, limit);
+        yield defaultHeap(c, r, limit, thresholds.jvmHeapShare);
         continue;
       }
-      const heap = jvm.maxHeap ? jvm.maxHeap.value : (jvm.maxRamPercentage!.value / 100) * limit;
+      const heap = jvm.maxHeap ? jvm.maxHeap.value : (jvm.maxRamPercentage!.value / PERCENT) * limit;
       if (jvm.initialHeap && jvm.initialHeap.value > heap) {
         const data = {
           container: c.name,
@@ -75,18 +76,18 @@ export default defineRule({
       const fix = recs[0]?.edits;
       const path = setting.site.path;
       if (share >= 1) yield { messageId: 'exceedsLimit', path, data, ...(fix ? { fix } : {}) };
-      else if (share > RUNTIME_GUIDE.jvmHeapShareMax)
+      else if (share > thresholds.jvmHeapShareRange.max)
         yield {
           messageId: 'tooHigh',
           path,
-          data: { ...data, max: percent(RUNTIME_GUIDE.jvmHeapShareMax) },
+          data: { ...data, max: percent(thresholds.jvmHeapShareRange.max) },
           ...(fix ? { fix } : {}),
         };
-      else if (share < RUNTIME_GUIDE.jvmHeapShareMin)
+      else if (share < thresholds.jvmHeapShareRange.min)
         yield {
           messageId: 'tooLow',
           path,
-          data: { ...data, min: percent(RUNTIME_GUIDE.jvmHeapShareMin) },
+          data: { ...data, min: percent(thresholds.jvmHeapShareRange.min) },
           ...(fix ? { fix } : {}),
         };
     }

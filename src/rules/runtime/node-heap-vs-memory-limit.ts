@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/define-rule.js';
-import { recommendRuntimeSettings, RUNTIME_GUIDE } from '../../model/runtime-recommend.js';
+import { recommendRuntimeSettings } from '../../model/runtime-recommend.js';
 import { containerRuntimes, percent, size } from './runtime-containers.js';
 
 export default defineRule({
@@ -17,13 +17,13 @@ export default defineRule({
     tooHigh:
       '{container}: {setting} is {share}% of the memory limit {limit} (max {max}%): no room for buffers and native memory.',
   },
-  *check(workload) {
+  *check(workload, { thresholds }) {
     for (const { container: c, runtime: r } of containerRuntimes(workload)) {
       const s = r.node?.maxOldSpace;
       const limit = c.memory.limit;
       if (!s || limit === undefined || limit <= 0) continue;
       const share = s.value / limit;
-      const fix = recommendRuntimeSettings(r, { memoryLimit: limit }).find(
+      const fix = recommendRuntimeSettings(r, { memoryLimit: limit }, thresholds).find(
         (x) => x.setting === '--max-old-space-size',
       )?.edits;
       const data = {
@@ -33,11 +33,11 @@ export default defineRule({
         limit: size(limit),
       };
       if (share >= 1) yield { messageId: 'exceedsLimit', path: s.site.path, data, ...(fix ? { fix } : {}) };
-      else if (share > RUNTIME_GUIDE.nodeHeapShareMax)
+      else if (share > thresholds.nodeHeapShareMax)
         yield {
           messageId: 'tooHigh',
           path: s.site.path,
-          data: { ...data, max: percent(RUNTIME_GUIDE.nodeHeapShareMax) },
+          data: { ...data, max: percent(thresholds.nodeHeapShareMax) },
           ...(fix ? { fix } : {}),
         };
     }

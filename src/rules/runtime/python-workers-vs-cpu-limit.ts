@@ -15,15 +15,17 @@ export default defineRule({
   messages: {
     tooMany: '{container}: {server} runs {workers} workers on a CPU limit of {limit} ({cores} cores; at most {max}).',
   },
-  *check(workload) {
+  *check(workload, { thresholds }) {
     for (const { container: c, runtime: r } of containerRuntimes(workload)) {
       const p = r.python;
       const limit = c.cpu.limit;
       if (!p || limit === undefined || limit <= 0) continue;
       const cores = cpuCount(limit);
-      const max = 2 * cores + 1;
+      const max = thresholds.gunicornWorkersPerCore * cores + 1;
       if (p.workers.value <= max) continue;
-      const fix = recommendRuntimeSettings(r, { cpuLimit: limit }).find((x) => x.setting === 'workers')?.edits;
+      const fix = recommendRuntimeSettings(r, { cpuLimit: limit }, thresholds).find(
+        (x) => x.setting === 'workers',
+      )?.edits;
       yield {
         messageId: 'tooMany',
         path: p.workers.site.path,

@@ -1,3 +1,4 @@
+import { toPercent } from '../../core/numbers.js';
 import { humanBytes, type Bytes } from '../../core/units.js';
 import { parseRuntimeSettings, type RuntimeSettings } from '../../model/runtime-settings.js';
 import type { ContainerView, Workload } from '../../model/workload.js';
@@ -12,6 +13,6 @@ export const containerRuntimes = (w: Workload): ContainerRuntime[] =>
   [...w.containers, ...w.initContainers].map((container) => ({ container, runtime: parseRuntimeSettings(container) }));
 
 /** Share as a whole percentage for messages. */
-export const percent = (share: number): number => Math.round(share * 100);
+export const percent = (share: number): number => toPercent(share);
 
 export const size = (b: Bytes): string => humanBytes(Math.round(b));

@@ -1,5 +1,7 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { adaptivePercentageOfNodesToScore } from '../../knowledge/scheduler.js';
+import { FIXED_DEFAULTS } from '../../knowledge/thresholds/component-defaults.js';
+import { PERCENT } from '../../core/numbers.js';
 import { asComponent } from '../../model/components/types.js';
 import { clusterNodes } from '../control-plane/cluster-size.js';
 
@@ -39,16 +41,21 @@ export default defineRule({
           : [],
       ),
     ];
+    const { thresholds } = ctx;
     for (const e of entries) {
       if (e.value === 0) continue;
-      const scored = Math.max(100, Math.round((nodes * e.value) / 100));
-      if (nodes >= 500 && e.value > 50)
+      const scored = Math.max(FIXED_DEFAULTS.schedulerMinFeasibleNodes, Math.round((nodes * e.value) / PERCENT));
+      if (nodes >= thresholds.schedulerScoreHighMinNodes && e.value > thresholds.schedulerScoreMaxPercent)
         yield {
           messageId: 'tooHigh',
           path: e.path,
           data: { where: e.where, value: e.value, nodes, adaptive: adaptivePercentageOfNodesToScore(nodes) },
         };
-      else if (nodes > 100 && nodes < 1000 && e.value < 10)
+      else if (
+        nodes > thresholds.schedulerScoreLowNodes.min &&
+        nodes < thresholds.schedulerScoreLowNodes.max &&
+        e.value < thresholds.schedulerScoreMinPercent
+      )
         yield { messageId: 'tooLow', path: e.path, data: { where: e.where, value: e.value, nodes, scored } };
     }
   },

@@ -13,10 +13,10 @@ export default defineRule({
     tooFewDomains:
       '{replicas} replicas with required anti-affinity on {topologyKey} but only {domains} domain(s) among {nodes} node(s): {pending} pod(s) stay Pending.',
   },
-  *check(workload, { snapshot }) {
+  *check(workload, { snapshot, thresholds }) {
     const nodes = snapshot.byKind('Node').length;
     const replicas = workload.replicas;
-    if (nodes === 0 || replicas === undefined || replicas < 2) return;
+    if (nodes === 0 || replicas === undefined || replicas < thresholds.replicatedMinReplicas) return;
     for (const term of podAffinityTerms(workload, 'podAntiAffinity', true)) {
       if (!term.topologyKey || !selectsOwnPods(workload, term.selector)) continue;
       const domains = topologyDomains(snapshot, term.topologyKey);

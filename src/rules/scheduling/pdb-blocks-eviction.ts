@@ -1,3 +1,4 @@
+import { PERCENT } from '../../core/numbers.js';
 import { defineRule } from '../../engine/define-rule.js';
 import { asRecord, namespaceOf } from '../../model/object.js';
 import { isEmptySelector, parseSelector } from '../../model/selector.js';
@@ -6,7 +7,7 @@ import { isEmptySelector, parseSelector } from '../../model/selector.js';
 function resolve(v: unknown, replicas: number): number | undefined {
   if (typeof v === 'number') return v;
   const m = typeof v === 'string' ? /^(\d+)%$/.exec(v) : null;
-  return m ? Math.ceil((Number(m[1]) / 100) * replicas) : undefined;
+  return m ? Math.ceil((Number(m[1]) / PERCENT) * replicas) : undefined;
 }
 
 export default defineRule({

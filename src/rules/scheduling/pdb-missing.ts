@@ -14,10 +14,10 @@ export default defineRule({
   messages: {
     missing: '{kind} {name} runs {replicas} replicas but no PodDisruptionBudget in {namespace} selects its pods.',
   },
-  *check(snapshot) {
+  *check(snapshot, { thresholds }) {
     const pdbs = snapshot.byKind('PodDisruptionBudget');
     for (const w of snapshot.workloads) {
-      if (!isReplicated(w)) continue;
+      if (!isReplicated(w, thresholds.replicatedMinReplicas)) continue;
       const covered = pdbs.some((p) => {
         if ((p.object.metadata?.namespace ?? 'default') !== w.namespace) return false;
         const sel = parseSelector(asRecord(p.object['spec'])['selector']);

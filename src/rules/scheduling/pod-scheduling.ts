@@ -85,8 +85,8 @@ export const selectsOwnPods = (w: Workload, selector: LabelSelector | undefined)
   selector !== undefined && matchesSelector(selector, w.podLabels);
 
 /** Long-running workloads that run several replicas of the same pod (Deployment, StatefulSet, ReplicaSet, RC). */
-export const isReplicated = (w: Workload): boolean =>
-  w.isLongRunning && w.kind !== 'DaemonSet' && w.kind !== 'Pod' && (w.replicas ?? 1) >= 2;
+export const isReplicated = (w: Workload, minReplicas: number): boolean =>
+  w.isLongRunning && w.kind !== 'DaemonSet' && w.kind !== 'Pod' && (w.replicas ?? 1) >= minReplicas;
 
 /** Distinct values of a node label among the Node objects of the snapshot (topology domains). */
 export function topologyDomains(snapshot: Snapshot, key: string): number {

@@ -13,8 +13,8 @@ export default defineRule({
     noSpread:
       '{replicas} replicas with no topologySpreadConstraints or pod anti-affinity: they may all land on one node or zone.',
   },
-  *check(workload) {
-    if (!isReplicated(workload)) return;
+  *check(workload, { thresholds }) {
+    if (!isReplicated(workload, thresholds.replicatedMinReplicas)) return;
     if (spreadConstraints(workload).length > 0) return;
     if (
       podAffinityTerms(workload, 'podAntiAffinity', true).length +

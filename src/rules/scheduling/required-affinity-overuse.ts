@@ -1,8 +1,6 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { nodeSelector, podAffinityTerms, requiredNodeTerms, spreadConstraints } from './pod-scheduling.js';
 
-const DEFAULT_MAX = 3;
-
 export default defineRule({
   id: 'required-affinity-overuse',
   area: 'scheduling',
@@ -15,8 +13,8 @@ export default defineRule({
     tooMany:
       '{count} hard scheduling constraints ({kinds}); max {max}: prefer preferredDuringScheduling or ScheduleAnyway where placement is a wish.',
   },
-  *check(workload, { options }) {
-    const max = typeof options['max'] === 'number' ? options['max'] : DEFAULT_MAX;
+  *check(workload, { options, thresholds }) {
+    const max = typeof options['max'] === 'number' ? options['max'] : thresholds.requiredAffinityMax;
     const parts: [string, number][] = [
       ['nodeSelector', Object.keys(nodeSelector(workload)).length],
       ['node affinity', Math.max(0, ...requiredNodeTerms(workload).map((t) => t.length))],

@@ -1,6 +1,9 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { allClaims } from './storage-claims.js';
 
+/** How many class names a message lists. */
+const LISTED = 6;
+
 export default defineRule({
   id: 'pvc-storageclass-missing',
   area: 'storage',
@@ -26,7 +29,7 @@ export default defineRule({
         data: {
           claim: c.name,
           storageClass: c.storageClassName,
-          known: classes.length > 6 ? `${classes.slice(0, 6).join(', ')}, …` : classes.join(', '),
+          known: classes.length > LISTED ? `${classes.slice(0, LISTED).join(', ')}, …` : classes.join(', '),
         },
       };
     }

@@ -1,10 +1,10 @@
+import { GIB, roundTo } from '../../core/numbers.js';
 import { defineRule } from '../../engine/define-rule.js';
 import { tryParseQuantity } from '../../core/units.js';
 import { EBS_PROVISIONERS, EBS_VOLUME_BOUNDS, type EbsVolumeBounds } from '../../knowledge/storage.js';
 import { asRecord, asString } from '../../model/object.js';
 import { claimsOfClass } from './storage-claims.js';
 
-const GIB = 2 ** 30;
 const num = (v: unknown): number | undefined => (v === undefined ? undefined : Number(v));
 
 const outside = (v: number, [min, max]: readonly [number, number]): boolean => v < min || v > max;
@@ -69,7 +69,7 @@ export default defineRule({
     for (const claim of claimsOfClass(snapshot, resource.ref.name)) {
       const gib = (tryParseQuantity(claim.storage) ?? 0) / GIB;
       if (gib <= 0 || iops / gib <= b.iopsPerGiB) continue;
-      const data = { type, claim: claim.name, size: Math.round(gib * 100) / 100, iops, max: b.iopsPerGiB };
+      const data = { type, claim: claim.name, size: roundTo(gib, 2), iops, max: b.iopsPerGiB };
       yield { messageId: 'iopsPerGiB' as const, path: claim.path, at: claim.at, data };
     }
   },

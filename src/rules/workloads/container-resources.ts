@@ -1,3 +1,4 @@
+import { roundTo } from '../../core/numbers.js';
 import { formatBytes, formatCpu } from '../../core/units.js';
 import type { Ceiling, Range } from '../../knowledge/profiles.js';
 import type { JsonPath } from '../../core/json-path.js';
@@ -41,7 +42,7 @@ export function* ceilingViolations(w: Workload, resource: 'cpu' | 'memory', ceil
   for (const c of sizedContainers(w)) {
     const { request, limit } = c[resource];
     if (request === undefined || limit === undefined || request <= 0) continue;
-    const ratio = Math.round((limit / request) * 1e6) / 1e6; // 300m / 200m is 1.4999999999999998 in floats
+    const ratio = roundTo(limit / request, 6); // 300m / 200m is 1.4999999999999998 in floats
     const path = resourcePath(c, 'limits', resource);
     const data = { container: containerLabel(c), ratio: round(ratio), max: ceiling.max };
     const format = resource === 'cpu' ? formatCpu : formatBytes;
@@ -62,7 +63,7 @@ export function* ratioViolations(w: Workload, resource: 'cpu' | 'memory', range:
   for (const c of sizedContainers(w)) {
     const { request, limit } = c[resource];
     if (request === undefined || limit === undefined || request <= 0) continue;
-    const ratio = Math.round((limit / request) * 1e6) / 1e6;
+    const ratio = roundTo(limit / request, 6);
     if (!(ratio > 1 && ratio < range.min)) continue;
     const path = resourcePath(c, 'limits', resource);
     const data = { container: containerLabel(c), ratio: round(ratio), min: range.min, max: range.max };
@@ -71,4 +72,4 @@ export function* ratioViolations(w: Workload, resource: 'cpu' | 'memory', range:
   }
 }
 
-const round = (n: number): number => Math.round(n * 100) / 100;
+const round = (n: number): number => roundTo(n, 2);

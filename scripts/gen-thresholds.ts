@@ -1,0 +1,23 @@
+/** The "Thresholds" section of a rule's generated doc, from the threshold catalogue (src/knowledge/thresholds/). */
+import { formatValue, thresholdsForRule } from '../src/knowledge/thresholds/for-rule.js';
+import { PROFILE_NAMES } from '../src/knowledge/thresholds/profile-names.js';
+
+const cell = (s: string): string => s.replace(/\|/g, '\\|');
+
+export function thresholdDocLines(ruleId: string): string[] {
+  const rows = thresholdsForRule(ruleId);
+  if (rows.length === 0) return [];
+  return [
+    '## Thresholds',
+    '',
+    'Per profile (`--profile`), from the threshold catalogue (`src/knowledge/thresholds/`).',
+    '',
+    `| threshold | ${PROFILE_NAMES.join(' | ')} | meaning | source |`,
+    `|---|${PROFILE_NAMES.map(() => '---|').join('')}---|---|`,
+    ...rows.map(
+      ({ key, entry }) =>
+        `| \`${key}\` | ${PROFILE_NAMES.map((p) => formatValue(entry.values[p], entry.unit)).join(' | ')} | ${cell(entry.summary)} | ${cell(entry.source)} |`,
+    ),
+    '',
+  ];
+}
