@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PROFILES } from '../knowledge/profiles.js';
 import { parseRuntimeSettings, recommendRuntimeSettings } from '../model/runtime-settings.js';
 import { parseContainer } from '../model/workload.js';
 import { applyPatch } from './patch.js';
@@ -14,10 +15,14 @@ describe('applyPatch', () => {
         { name: 'GOMAXPROCS', value: '8' },
       ],
     };
-    const recs = recommendRuntimeSettings(parseRuntimeSettings(parseContainer(raw, 'container', 0, ['spec'])), {
-      cpuLimit: 1500,
-      memoryLimit: 2048 * MIB,
-    });
+    const recs = recommendRuntimeSettings(
+      parseRuntimeSettings(parseContainer(raw, 'container', 0, ['spec'])),
+      {
+        cpuLimit: 1500,
+        memoryLimit: 2048 * MIB,
+      },
+      PROFILES.guide,
+    );
     let obj: unknown = { spec: { containers: [raw] } };
     for (const rec of recs.slice(0, 1)) obj = applyPatch(obj, rec.edits);
     const again = parseRuntimeSettings(
