@@ -79,7 +79,7 @@ describe('readListInWorker', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, Buffer.concat([Buffer.from('{"items": [{"a": "'), Buffer.from([0xff]), Buffer.from('"}]}')]));
     await expect(readListInWorker({ path: bad, file: 'bad.json' }, { items: () => undefined })).rejects.toThrow(
-      'bad.json is not valid UTF-8',
+      'bad.json: not valid UTF-8',
     );
     const ok = join(dir, 'ok.json');
     writeFileSync(ok, '[{"a": 1}]');

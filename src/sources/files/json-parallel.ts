@@ -8,6 +8,7 @@ import type { SchemaProblem } from '../../knowledge/schema.js';
 import type { JsonReadAck, JsonReadMessage, JsonReadRequest } from './json-read-protocol.js';
 import type { ScannedItems } from './json-scan.js';
 import { startWorker } from './parse-pool.js';
+import { InvalidUtf8Error } from './utf8.js';
 
 export type JsonWorkerOutcome =
   /**
@@ -80,7 +81,10 @@ export function readListInWorker(
         finish(() => resolve({ kind: 'done', clean: m.clean, line: m.line, items: m.items, validated: done }), true);
         if (!request.validate) stop();
       } else if (m.kind === 'unsplittable') finish(() => resolve({ kind: 'unsplittable', reason: m.reason }));
-      else finish(() => reject(new Error(m.message)));
+      else {
+        const offset = m.invalidUtf8At;
+        finish(() => reject(offset !== undefined ? new InvalidUtf8Error(request.file, offset) : new Error(m.message)));
+      }
     };
     worker.on('message', (m: JsonReadMessage) => {
       chain = chain.then(() => handle(m)).catch((e: unknown) => finish(() => reject(e)));

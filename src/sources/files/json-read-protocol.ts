@@ -29,7 +29,11 @@ export type JsonReadMessage =
   /** Not a shape the worker splits: the main thread reads the file instead. */
   | { readonly kind: 'unsplittable'; readonly reason: string }
   /** The file cannot be read (I/O error, not UTF-8, an item too large): the same error as the main-thread reader's. */
-  | { readonly kind: 'error'; readonly message: string };
+  | {
+      readonly kind: 'error';
+      readonly message: string;
+      /** Offset of the first byte that is not UTF-8. */ readonly invalidUtf8At?: number;
+    };
 
 /** From the main thread: one batch was consumed. */
 export interface JsonReadAck {

@@ -22,7 +22,7 @@ import {
   UnsplittableJson,
   type ScannedItems,
 } from './json-scan.js';
-import { Utf8Validator } from './utf8.js';
+import { InvalidUtf8Error, Utf8Validator } from './utf8.js';
 
 const CHUNK = 1 << 20;
 /** Item texts kept for validation after the read; beyond this they are validated right away (memory bound). */
@@ -122,7 +122,8 @@ async function readList(req: JsonReadRequest, toValidate: ToValidate | undefined
     return { kind: 'end', clean: scanner.end(), line: scanner.currentLine, items: scanner.items };
   } catch (e) {
     if (e instanceof UnsplittableJson) return { kind: 'unsplittable', reason: e.message };
-    return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
+    const message = e instanceof Error ? e.message : String(e);
+    return { kind: 'error', message, ...(e instanceof InvalidUtf8Error ? { invalidUtf8At: e.offset } : {}) };
   } finally {
     await handle.close();
   }

@@ -87,3 +87,67 @@ process.exitCode = await main(['audit', ${JSON.stringify(join(dir, 'tree'))}, '-
     expect(r.stats.skipped).toEqual({ 'unreadable directory': 1 });
   });
 });
+
+const MODES = [
+  { name: 'main thread', parallel: { workers: 0 } },
+  { name: 'worker threads', parallel: { workers: 2, minFileBytes: 0 } },
+];
+
+describe.each(MODES)('a file that is not UTF-8 ($name)', ({ parallel }) => {
+  it('skips only the documents holding invalid bytes, names their line once, reads the rest', async () => {
+    const bad = Buffer.concat([
+      Buffer.from(`${pod('before')}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: caf`),
+      Buffer.from([0xe9]),
+      Buffer.from(`\n  namespace: a\n---\n${pod('after')}`),
+    ]);
+    const p = write('latin1-middle.yaml', bad);
+    const r = await readInputs([p], { parallel });
+    expect(r.resources.map((x) => [x.ref.name, x.source?.line])).toEqual([
+      ['before', 1],
+      ['after', 15],
+    ]);
+    expect(r.diagnostics).toEqual([
+      {
+        code: 'parse-error',
+        severity: 'error',
+        file: p,
+        line: 12,
+        message: `${p}:12: document 2 is not valid UTF-8 (first invalid byte on this line); skipped, the other documents were read`,
+      },
+    ]);
+  });
+
+  it('finds the line of invalid bytes deep in a large file and of a character cut short at its end', async () => {
+    const many = Array.from({ length: 40_000 }, (_, i) => pod(`p${i}`)).join('---\n'); // ~5 MB: several chunks
+    const lines = many.split('\n').length - 1;
+    const p = write(
+      'latin1-deep.yaml',
+      Buffer.concat([
+        Buffer.from(`${many}---\n# \xff\n`, 'latin1'),
+        Buffer.from(pod('last')),
+        Buffer.from([0xe2, 0x82]),
+      ]),
+    );
+    const r = await readInputs([p], { parallel });
+    expect(r.resources.length).toBe(40_000);
+    expect(r.diagnostics.map((d) => [d.line, d.message.split(': ')[1]])).toEqual([
+      [
+        lines + 2,
+        'document 40001 is not valid UTF-8 (first invalid byte on this line); skipped, the other documents were read',
+      ],
+    ]);
+    expect(r.diagnostics[0]!.message.split(p).length).toBe(2); // the file named once
+  });
+
+  it('JSON: names the file once and the offset of the first invalid byte', async () => {
+    const head = '{"items": [{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "caf';
+    const p = write(
+      'latin1.json',
+      Buffer.concat([Buffer.from(head), Buffer.from([0xe9, 0x22, 0x7d, 0x7d, 0x5d, 0x7d])]),
+    );
+    const r = await readInputs([p], { parallel });
+    expect(r.diagnostics.filter((d) => d.code === 'source-error').map((d) => d.message)).toEqual([
+      `${p}: not valid UTF-8 (first invalid byte at offset ${head.length})`,
+    ]);
+  });
+});

@@ -5,7 +5,7 @@ import { componentLineMaps } from './configs/line-map.js';
 import { rememberSchema } from './collector.js';
 import { BATCH_CHARS, type FileReading } from './file-pool.js';
 import { BatchQueue } from './parse-pool.js';
-import { Utf8Validator } from './utf8.js';
+import { newlinesBefore, Utf8Validator } from './utf8.js';
 import { listItemLines, tryLoadYaml, YamlDocSplitter, type YamlDoc } from './yaml-docs.js';
 
 type YamlOutcome = ReturnType<typeof tryLoadYaml>;
@@ -16,7 +16,15 @@ export async function readYaml(
 ): Promise<void> {
   const validator = new Utf8Validator(file);
   const decoder = new StringDecoder('utf8');
+  /** Lines holding invalid UTF-8, in order: the documents holding them are skipped, the others read. */
+  const badLines: number[] = [];
   const handle = (doc: YamlDoc, outcome: YamlOutcome): void => {
+    const bad = badLines.length > 0 ? invalidLineIn(doc, badLines) : undefined;
+    if (bad !== undefined) {
+      out.stats.documents++;
+      const what = `document ${doc.index + 1} is not valid UTF-8 (first invalid byte on this line)`;
+      return out.parseError(file, bad, `${what}; skipped, the other documents were read`);
+    }
     if ('error' in outcome) {
       out.stats.documents++;
       const { kind, lineOffset, message } = outcome.error;
@@ -85,17 +93,18 @@ export async function readYaml(
   );
   try {
     for await (const chunk of chunks) {
-      validator.push(chunk);
+      const invalid = validator.scan(chunk);
+      for (const offset of invalid) badLines.push(splitter.currentLine + newlinesBefore(chunk, offset));
       // Valid so far and pure ASCII: no character is pending in the decoder, and latin1 decodes it several times faster.
       splitter.push(isAscii(chunk) ? chunk.toString('latin1') : decoder.write(chunk));
       // Bounded memory: a few batches per worker in flight, the oldest consumed first.
       if (pool) await queue.drain(pool.pool.size * 3);
     }
-    validator.end();
+    if (validator.cutShort()) badLines.push(splitter.currentLine);
     splitter.push(decoder.end());
     splitter.end();
   } finally {
-    // The documents read before a failure (invalid UTF-8, an unreadable stream) are kept, as on the main thread.
+    // The documents read before a failure (an unreadable stream) are kept, as on the main thread.
     flush();
     await queue.drain();
   }
@@ -108,4 +117,16 @@ function firstContentLine(text: string, docLine: number): number {
   let i = 0;
   for (let nl = text.indexOf('\n'); nl !== -1 && nl < m.index && i < 200; nl = text.indexOf('\n', nl + 1)) i++;
   return i < 200 ? docLine + i : docLine;
+}
+
+/** The first line holding invalid UTF-8 within a document, if any. */
+function invalidLineIn(doc: YamlDoc, badLines: readonly number[]): number | undefined {
+  const last = doc.line + newlinesIn(doc.text);
+  return badLines.find((l) => l >= doc.line && l <= last);
+}
+
+function newlinesIn(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }

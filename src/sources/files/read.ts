@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
+import { InputError } from '../../core/errors.js';
 import { Collector } from './collector.js';
 import { COMPONENT_READERS, type ComponentFileReader } from './component-readers.js';
 import { discoverInputs, MANIFEST_EXT, STDIN } from './discover.js';
@@ -58,7 +59,9 @@ async function readPath(file: string, { out, readers, pools, options }: Reading)
       code: 'source-error',
       severity: 'error',
       file: name,
-      message: `${name}: ${e instanceof Error ? e.message : String(e)}`,
+      ...(e instanceof InputError && e.line !== undefined ? { line: e.line } : {}),
+      // an InputError names the file itself
+      message: e instanceof InputError ? e.message : `${name}: ${e instanceof Error ? e.message : String(e)}`,
     });
   }
 }
@@ -128,6 +131,6 @@ function decodeChunk(decoder: TextDecoder, chunk: Buffer, file: string): string 
   try {
     return decoder.decode(chunk, { stream: true });
   } catch (e) {
-    throw new Error(`${file} is not valid UTF-8`, { cause: e });
+    throw new InputError('not valid UTF-8', file, undefined, { cause: e });
   }
 }

@@ -39,6 +39,11 @@ export class YamlDocSplitter {
     private readonly maxDocBytes = 64 * 1024 * 1024,
   ) {}
 
+  /** Line of the start of the next pushed text (the unfinished line). */
+  get currentLine(): number {
+    return this.lineNo;
+  }
+
   push(chunk: string): void {
     if (chunk.indexOf('\n') === -1) {
       // No line ends here: keep the piece (or drop it while discarding an over-long line) without re-joining.
