@@ -129,6 +129,6 @@ export async function auditFiles(
     validateSchema: rules.some((r) => r.id === 'schema-invalid'),
   });
   const result = await auditReadWhenValidated(read, options);
-  const findings = sortFindings(await refineFindingLines(result.report.findings));
+  const findings = sortFindings(await refineFindingLines(result.report.findings, { stdin: read.stdin }));
   return { ...result, report: { ...result.report, findings } };
 }

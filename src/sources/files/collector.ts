@@ -17,6 +17,7 @@ export class Collector implements ReadResult {
   readonly components: ComponentConfigBase[] = [];
   readonly diagnostics: Diagnostic[] = [];
   readonly stats: ReadStats = { files: 0, documents: 0, objects: 0, skipped: {} };
+  stdin: Buffer | undefined;
   /** Work a reader's worker still does after the read (schema validation). */
   readonly pending: Promise<void>[] = [];
 

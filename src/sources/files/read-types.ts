@@ -6,6 +6,11 @@ import type { ComponentFileReader } from './component-readers.js';
 import type { ListDirectory } from './discover.js';
 import type { ParallelOptions } from './parse-pool.js';
 
+/** How findings and diagnostics name what was read from stdin. */
+export const STDIN_NAME = '<stdin>';
+/** Stdin is kept (for the field lines of its findings, see locate.ts) up to this size. */
+export const STDIN_KEEP_LIMIT = 256 * 1024 * 1024;
+
 /** Whole-file limit for inputs that cannot be streamed (a single non-List JSON value, component files). */
 export const WHOLE_FILE_LIMIT = 64 * 1024 * 1024;
 
@@ -26,6 +31,8 @@ export interface ReadResult {
    * (`validateSchema`); until then `validateAgainstSchema` may validate those objects itself. Undefined when none runs.
    */
   readonly schemaValidated?: Promise<void>;
+  /** What was read from stdin (up to STDIN_KEEP_LIMIT bytes), for `refineFindingLines`. */
+  readonly stdin?: Buffer | undefined;
 }
 
 export interface ReadOptions {

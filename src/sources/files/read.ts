@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { InputError } from '../../core/errors.js';
 import { Collector } from './collector.js';
@@ -8,7 +8,7 @@ import { COMPONENT_READERS, type ComponentFileReader } from './component-readers
 import { discoverInputs, MANIFEST_EXT, STDIN } from './discover.js';
 import { PoolForLargeFiles, type FileReading } from './file-pool.js';
 import { readJson, readJsonInWorker } from './read-json.js';
-import { WHOLE_FILE_LIMIT, type ReadOptions, type ReadResult } from './read-types.js';
+import { STDIN_KEEP_LIMIT, STDIN_NAME, WHOLE_FILE_LIMIT, type ReadOptions, type ReadResult } from './read-types.js';
 import { readYaml } from './read-yaml.js';
 
 export { discoverInputs, STDIN } from './discover.js';
@@ -42,16 +42,19 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
     await pools.close();
   }
   if (out.pending.length === 0) return out;
-  const { resources, components, diagnostics, stats } = out;
-  return { resources, components, diagnostics, stats, schemaValidated: Promise.all(out.pending).then(() => undefined) };
+  const { resources, components, diagnostics, stats, stdin } = out;
+  const schemaValidated = Promise.all(out.pending).then(() => undefined);
+  return { resources, components, diagnostics, stats, schemaValidated, ...(stdin ? { stdin } : {}) };
 }
 
 /** Reads one input path (or stdin) into `out`; an unreadable one becomes a diagnostic. */
 async function readPath(file: string, { out, readers, pools, options }: Reading): Promise<void> {
   out.stats.files++;
   const path = file === STDIN ? undefined : resolve(options.cwd ?? process.cwd(), file);
-  const stream = path ? createReadStream(path, { highWaterMark: 1 << 20 }) : (options.stdin ?? process.stdin);
-  const name = file === STDIN ? '<stdin>' : file;
+  const stream = path
+    ? createReadStream(path, { highWaterMark: 1 << 20 })
+    : keptStdin(options.stdin ?? process.stdin, out);
+  const name = file === STDIN ? STDIN_NAME : file;
   try {
     await readOne(stream, { file: name, out, readers, parallel: await pools.forFile(path) });
   } catch (e) {
@@ -64,6 +67,28 @@ async function readPath(file: string, { out, readers, pools, options }: Reading)
       message: e instanceof InputError ? e.message : `${name}: ${e instanceof Error ? e.message : String(e)}`,
     });
   }
+}
+
+/** Stdin, its bytes kept in `out.stdin` once read (unless larger than STDIN_KEEP_LIMIT). */
+function keptStdin(stdin: Readable, out: Collector): Readable {
+  return Readable.from(
+    (async function* () {
+      const kept: Buffer[] = [];
+      let bytes = 0;
+      try {
+        for await (const chunk of stdin as AsyncIterable<Buffer | string>) {
+          const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+          bytes += b.length;
+          if (bytes <= STDIN_KEEP_LIMIT) kept.push(b);
+          else kept.length = 0;
+          yield b;
+        }
+      } finally {
+        if (bytes <= STDIN_KEEP_LIMIT) out.stdin = Buffer.concat(kept);
+      }
+    })(),
+    { objectMode: false },
+  );
 }
 
 /** One readInputs call. */
