@@ -32,7 +32,58 @@ spec:
           limits: {cpu: "2", memory: 2Gi}
 `;
 
+const FOLDED = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: op
+  namespace: sys
+spec:
+  template:
+    spec:
+      initContainers:
+      - name: init
+        image: busybox:1.36
+        args:
+        - --config=/etc/op/config.yaml --log-level=info --leader-elect=true --metrics-bind-address=:8080
+          --health-probe-bind-address=:8081 --zap-encoder=json
+        - plain
+      containers:
+      - name: op
+        image: op:1.0
+        resources:
+          limits: {cpu: "2", memory: 2Gi}
+`;
+
 describe('patchFileText (YAML)', () => {
+  it('keeps a long plain scalar folded over lines in another container as it was (only the fix line changes)', () => {
+    const fix: FileFix = {
+      ref: ref('Deployment', 'op', 'sys'),
+      doc: 0,
+      ops: [
+        {
+          op: 'replace',
+          path: ['spec', 'template', 'spec', 'containers', 0, 'resources', 'limits', 'memory'],
+          value: '1Gi',
+        },
+      ],
+    };
+    const r = patchFileText('op.yaml', FOLDED, [fix]);
+    expect(r.applied).toEqual([fix]);
+    const before = FOLDED.split('\n');
+    const after = r.text.split('\n');
+    expect(after.length).toBe(before.length);
+    expect(after.flatMap((l, i) => (l === before[i] ? [] : [[i + 1, l]]))).toEqual([
+      [20, '          limits: {cpu: "2", memory: 1Gi}'],
+    ]);
+    // a fix inside the folded block re-renders that block only
+    const inBlock: FileFix = {
+      ...fix,
+      ops: [{ op: 'replace', path: ['spec', 'template', 'spec', 'initContainers', 0, 'args', 1], value: 'other' }],
+    };
+    const r2 = patchFileText('op.yaml', FOLDED, [inBlock]);
+    expect(r2.text.split('\n').flatMap((l, i) => (l === before[i] ? [] : [i + 1]))).toEqual([15]);
+  });
+
   it('replaces a scalar and keeps comments, key order and every other line', () => {
     const fix: FileFix = {
       ref: ref('Deployment', 'api', 'shop'),

@@ -127,26 +127,83 @@ function styleOf(text: string) {
   };
 }
 
+/** A run of rendered lines (`before`) and the original lines they stand for: one equal line, or a re-formatted block. */
+interface Unit {
+  readonly start: number;
+  readonly end: number;
+  readonly original: readonly string[];
+}
+
+/** Pairs each line of the unchanged rendering with the original text: equal lines one to one, the rest in blocks. */
+function unitsOf(orig: readonly string[], base: readonly string[]): Unit[] {
+  const units: Unit[] = [];
+  let o = 0;
+  let b = 0;
+  let pending: string[] | undefined; // original lines of a block whose rendered lines have not come yet
+  for (const part of diffArrays(
+    orig.map((l) => l.replace(/\r$/, '')),
+    [...base],
+  )) {
+    const n = part.value.length;
+    if (part.removed) {
+      pending = orig.slice(o, o + n);
+      o += n;
+    } else if (part.added) {
+      units.push({ start: b, end: b + n, original: pending ?? [] });
+      pending = undefined;
+      b += n;
+    } else {
+      if (pending) units.push({ start: b, end: b, original: pending });
+      pending = undefined;
+      for (let k = 0; k < n; k++) units.push({ start: b + k, end: b + k + 1, original: [orig[o + k]!] });
+      o += n;
+      b += n;
+    }
+  }
+  if (pending) units.push({ start: b, end: b, original: pending });
+  return units;
+}
+
 /**
  * Re-renders one changed document while keeping the original text of every line the change does not touch: the
- * unchanged document and the changed one are both rendered in the file's style and compared line by line, and only
- * the differing lines are taken from the rendering. Falls back to the full rendering when lines cannot be mapped.
+ * unchanged document and the changed one are both rendered in the file's style and compared line by line; only the
+ * lines that differ are taken from the rendering. Where the rendering re-formats the original (a long plain scalar
+ * folded over several lines, say), that block keeps its original text unless the change falls inside it.
  */
 function mergeLines(original: string, before: string, after: string): string {
   const orig = original.split('\n');
   const eol = original.includes('\r\n') ? '\r' : ''; // keep CRLF files CRLF
   const base = before.split('\n');
-  if (orig.length !== base.length) return after;
-  const out: string[] = [];
-  let i = 0;
+  const kept = new Array<boolean>(base.length).fill(true);
+  const inserted = new Map<number, string[]>(); // rendered lines added before line k of `base`
+  let b = 0;
   for (const part of diffArrays(base, after.split('\n'))) {
-    if (part.added) out.push(...part.value.map((l) => l + eol));
-    else if (part.removed) i += part.value.length;
+    if (part.added) inserted.set(b, [...(inserted.get(b) ?? []), ...part.value.map((l) => l + eol)]);
     else {
-      out.push(...orig.slice(i, i + part.value.length));
-      i += part.value.length;
+      if (part.removed) kept.fill(false, b, b + part.value.length);
+      b += part.value.length;
     }
   }
+  const out: string[] = [];
+  const take = (k: number): string[] => {
+    const lines = inserted.get(k) ?? [];
+    inserted.delete(k); // once, also where a block of original lines the rendering dropped shares its position
+    return lines;
+  };
+  for (const u of unitsOf(orig, base)) {
+    out.push(...take(u.start));
+    let touched = kept.slice(u.start, u.end).includes(false);
+    for (let k = u.start + 1; k < u.end && !touched; k++) touched = inserted.has(k);
+    if (!touched) {
+      out.push(...u.original);
+      continue;
+    }
+    for (let k = u.start; k < u.end; k++) {
+      if (k > u.start) out.push(...take(k));
+      if (kept[k]) out.push(base[k]! + eol);
+    }
+  }
+  out.push(...take(base.length));
   return out.join('\n');
 }
 
