@@ -59,8 +59,20 @@ export const JUDGED_PREFIXES: readonly string[] = [
  * configured for (the captures have no PodDisruptionBudget or Ingress families) and its own kube_state_metrics_*
  * telemetry on another port, so a kube_<resource>_* name is judged only when the capture has that resource.
  */
+/**
+ * Families the captured components do expose, but a single capture cannot show: label vectors that appear only once
+ * a first observation is made, and per-peer series of a multi-member etcd (the captures are of one member).
+ */
+export const UNCAPTURED_FAMILIES: Readonly<Record<string, string>> = {
+  apiserver_flowcontrol_rejected_requests_total:
+    'a CounterVec by flow_schema/priority_level/reason: appears at the first APF rejection (k8s.io/apiserver pkg/util/flowcontrol/metrics)',
+  etcd_network_peer_round_trip_time_seconds:
+    'a HistogramVec by peer (To): a single-member etcd has no peers (etcd server/etcdserver/api/rafthttp/metrics.go)',
+};
+
 export function isJudgedMetric(name: string, version: string): boolean {
   if (name.includes(':') || !JUDGED_PREFIXES.some((p) => name.startsWith(p))) return false;
+  if (UNCAPTURED_FAMILIES[name.replace(/_(bucket|sum|count)$/, '')] !== undefined) return false;
   if (!name.startsWith('kube_')) return true;
   if (name.startsWith('kube_state_metrics_')) return false;
   const group = name.split('_').slice(0, 2).join('_') + '_';

@@ -3,6 +3,7 @@ import { auditCommand } from './audit.js';
 import { benchCommand } from './bench.js';
 import { diagnoseCommand } from './diagnose.js';
 import { fixCommand } from './fix.js';
+import { generateCommand } from './generate.js';
 import { healthCommand } from './health.js';
 import { planCommand } from './plan.js';
 import { rightsizeCommand } from './rightsize.js';
@@ -19,6 +20,7 @@ export const COMMANDS: readonly CommandModule[] = [
   healthCommand,
   planCommand,
   benchCommand,
+  generateCommand,
   rulesCommand,
   explainCommand,
 ];
