@@ -18,6 +18,7 @@ import {
   type QueryScope,
 } from './queries.js';
 import type { PodContainerKey, PodStats, StatName } from './types.js';
+import { EmptyWindowError } from './window.js';
 
 /** The Prometheus calls rightsizing needs: the PromApi port plus the (index-only) series API. */
 export interface RightsizePromApi extends PromApi {
@@ -142,6 +143,9 @@ export async function collectPodStats(prom: RightsizePromApi, opts: CollectOptio
     prom.instantQuery(hpaTargetsQuery(opts.windowSeconds), { timeSeconds: opts.endSeconds }),
     recordedCpu(prom, opts, range),
   ]);
+  // Nothing to size: an error naming what was queried, never an empty report that looks like "all fine".
+  if (!discovered.some((l) => l['namespace'] && l['pod'] && l['container']))
+    throw new EmptyWindowError(discoverySelector(opts.namespaces), range);
   const chunks = planChunks(discovered, opts.maxSeriesPerQuery ?? 1000);
   const hpaNamespaces = new Set(hpa.series.map((s) => s.labels['namespace']));
   const statsFor = (namespace: string): readonly StatName[] =>
@@ -216,5 +220,11 @@ export async function collectReplay(prom: PromApi, opts: ReplayOptions): Promise
       ];
     }),
   );
+  if (cpu.length === 0 && memory.length === 0)
+    throw new EmptyWindowError(
+      discoverySelector(opts.namespaces),
+      { startSeconds: opts.startSeconds, endSeconds: opts.endSeconds },
+      'usage series to replay',
+    );
   return { cpu, memory, queries: opts.namespaces.length * 2 };
 }

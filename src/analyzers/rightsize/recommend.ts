@@ -79,9 +79,23 @@ function finishTradeoff(
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
-/** Minimums, then round up to the steps; a limit never ends below its request. */
-function finish(values: ResourceValues, p: RightsizeParams, reasons: Reason[]): ResourceValues {
-  const v: Mutable<ResourceValues> = { ...values };
+/** limit/request as the audit's ratio rules compute it (to 1e-6: 300m / 200m is 1.4999999999999998 in floats). */
+const ratioOf = (limit: number, request: number): number => Math.round((limit / request) * 1e6) / 1e6;
+
+/**
+ * Rounding the limit up can push a ratio that was within the profile's maximum just above it (450.3Mi / 300.2Mi):
+ * then the request goes up by a step, so that a rightsized manifest passes the audit's ratio rules.
+ */
+function keepCeiling(
+  pair: { readonly request: number; readonly limit: number; readonly before: number },
+  max: number,
+  step: number,
+): number {
+  if (pair.before > max || ratioOf(pair.limit, pair.request) <= max) return pair.request;
+  return roundUp(pair.limit / max, step);
+}
+
+function applyMinimums(v: Mutable<ResourceValues>, p: RightsizeParams, reasons: Reason[]): void {
   if (v.cpuRequest !== undefined && v.cpuRequest < p.minCpu) {
     v.cpuRequest = p.minCpu;
     reasons.push({ code: 'minimum', resource: 'cpuRequest', data: { min: p.minCpu } });
@@ -90,11 +104,35 @@ function finish(values: ResourceValues, p: RightsizeParams, reasons: Reason[]): 
     v.memoryRequest = p.minMemory;
     reasons.push({ code: 'minimum', resource: 'memoryRequest', data: { min: p.minMemory } });
   }
-  if (v.cpuRequest !== undefined) v.cpuRequest = roundUp(v.cpuRequest, p.cpuStep);
-  if (v.cpuLimit !== undefined) v.cpuLimit = roundUp(Math.max(v.cpuLimit, v.cpuRequest ?? 0), p.cpuStep);
-  if (v.memoryRequest !== undefined) v.memoryRequest = roundUp(v.memoryRequest, p.memoryStep);
-  if (v.memoryLimit !== undefined) v.memoryLimit = roundUp(Math.max(v.memoryLimit, v.memoryRequest ?? 0), p.memoryStep);
-  return v;
+}
+
+/** Rounds one request/limit pair up to its step (a limit never below its request), keeping the ratio ceiling. */
+function roundPair(
+  request: number | undefined,
+  limit: number | undefined,
+  step: number,
+  max: number,
+): { request?: number; limit?: number } {
+  if (request === undefined) return limit === undefined ? {} : { limit: roundUp(limit, step) };
+  const r = roundUp(request, step);
+  if (limit === undefined) return { request: r };
+  const l = roundUp(Math.max(limit, r), step);
+  const before = request > 0 ? ratioOf(limit, request) : 0;
+  return { request: r > 0 ? keepCeiling({ request: r, limit: l, before }, max, step) : r, limit: l };
+}
+
+/** Minimums, then round up to the steps; a limit never ends below its request. */
+function finish(values: ResourceValues, p: RightsizeParams, reasons: Reason[]): ResourceValues {
+  const v: Mutable<ResourceValues> = { ...values };
+  applyMinimums(v, p, reasons);
+  const cpu = roundPair(v.cpuRequest, v.cpuLimit, p.cpuStep, p.cpuLimitToRequest.max);
+  const mem = roundPair(v.memoryRequest, v.memoryLimit, p.memoryStep, p.memoryLimitToRequest.max);
+  const out: Mutable<ResourceValues> = {};
+  if (cpu.request !== undefined) out.cpuRequest = cpu.request;
+  if (cpu.limit !== undefined) out.cpuLimit = cpu.limit;
+  if (mem.request !== undefined) out.memoryRequest = mem.request;
+  if (mem.limit !== undefined) out.memoryLimit = mem.limit;
+  return out;
 }
 
 export function monthlyCost(v: ResourceValues, replicas: number, prices: Prices): number {
