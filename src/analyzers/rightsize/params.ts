@@ -8,7 +8,7 @@
  *   https://github.com/kubernetes/autoscaler/blob/master/vertical-pod-autoscaler/docs/flags.md
  */
 import type { Bytes, Millicores } from '../../core/units.js';
-import type { Ceiling, Range } from '../../knowledge/profiles.js';
+import { PROFILES, type Ceiling, type Range } from '../../knowledge/profiles.js';
 import type { StrategyName } from './types.js';
 
 const MiB = 2 ** 20;
@@ -87,7 +87,8 @@ export const DEFAULT_PARAMS: RightsizeParams = {
   cpuLimitPolicy: 'strategy',
   oomBumpRatio: 1.2,
   oomMinBump: 100 * MiB,
-  cpuLimitToRequest: { min: 1.5, max: 2 },
-  memoryLimitToRequest: { max: 2 },
+  // The audit's ratios (the threshold catalogue), so that a rightsized manifest passes the audit.
+  cpuLimitToRequest: PROFILES.guide.cpuLimitToRequest,
+  memoryLimitToRequest: PROFILES.guide.memoryLimitToRequest,
   prices: DEFAULT_PRICES,
 };
