@@ -46,13 +46,15 @@ export const FULL_PROFILE: LocalProfile = {
   dnsLookups: 1000,
 };
 
-export type LocalTool = 'stress-ng' | 'fio' | 'iperf3' | 'dns';
+export type LocalTool = 'stress-ng' | 'fio' | 'iperf3';
 
 /** Where a command runs: a scratch directory on the path under test, a file for tools that write one, a loopback port. */
 export interface LocalContext {
   readonly dir: string;
   readonly outFile: string;
   readonly port: number;
+  /** The iperf3 server to reach (127.0.0.1 locally, the server pod's Service in a cluster). */
+  readonly host: string;
 }
 
 export interface LocalTest {
@@ -156,7 +158,7 @@ const iperf = (protocol: 'tcp' | 'udp', p: LocalProfile): LocalTest => ({
   deadlineSeconds: p.iperfSeconds + 30,
   args: (ctx) => [
     '-c',
-    '127.0.0.1',
+    ctx.host,
     '-p',
     String(ctx.port),
     '-t',

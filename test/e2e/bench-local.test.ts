@@ -86,6 +86,32 @@ describe('kubetune bench run --local', () => {
     expect((await bench('show', 'no-such-run')).code).toBe(2);
     expect((await bench('compare', '--baseline', 'median:0')).code).toBe(2);
   }, 60_000);
+  it('--dry-run prints the cluster objects and talks to no cluster', async () => {
+    const r = await runCli(
+      [
+        'bench',
+        'run',
+        '--dry-run',
+        '--suite',
+        'storage',
+        '--storage-class',
+        'gp3',
+        '--image',
+        'fio=mirror.local/fio:3.33',
+        '--node-selector',
+        'topology.kubernetes.io/zone=a',
+      ],
+      { cwd: dir, env: { KUBECONFIG: join(dir, 'none') } },
+    );
+    expect(r.code).toBe(0);
+    const docs = r.stdout.split(/^---\n/m).filter(Boolean);
+    expect(docs.length).toBe(6); // a PVC and five fio Jobs
+    expect(r.stdout).toContain('storageClassName: gp3');
+    expect(r.stdout).toContain('image: mirror.local/fio:3.33');
+    expect(r.stdout).toContain('topology.kubernetes.io/zone: a');
+    expect((await runCli(['bench', 'run', '--dry-run', '--image', 'nope=x'], { cwd: dir })).code).toBe(2);
+    expect((await runCli(['bench', 'run'], { cwd: dir })).stderr).toContain('--dry-run prints their manifests');
+  });
   it('rejects a bad bench.yaml naming the file', async () => {
     writeFileSync(join(dir, 'bad.yaml'), 'tolerances:\n  cpu.nope: 5\n');
     const r = await bench('run', '--local', '--config', join(dir, 'bad.yaml'));

@@ -31,7 +31,7 @@ async function runOne(test: LocalTest, dir: string, signal: AbortSignal | undefi
   const server = test.tool === 'iperf3' ? await startIperf3Server() : undefined;
   try {
     const outFile = join(scratch, 'out.yaml');
-    const args = test.args({ dir: scratch, outFile, port: server?.port ?? 0 });
+    const args = test.args({ dir: scratch, outFile, port: server?.port ?? 0, host: '127.0.0.1' });
     const r = await execTool(test.tool, args, {
       deadlineMs: test.deadlineSeconds * 1000,
       ...(signal ? { signal } : {}),

@@ -5,6 +5,8 @@ import { Option, type Command } from 'commander';
 import yaml from 'js-yaml';
 import { compareBench, runBench, showBench, type BenchOutcome } from '../../app/bench.js';
 import { parseBaselineSpec } from '../../bench/baseline.js';
+import { BENCH_NAMESPACE } from '../../bench/cluster/labels.js';
+import { clusterPlan, DEFAULT_IMAGES, type BenchImage } from '../../bench/cluster/manifests.js';
 import { EMPTY_BENCH_CONFIG, localProfile, parseBenchConfig, type BenchConfig } from '../../bench/config.js';
 import { BENCH_REPORTERS, type BenchFormat } from '../../bench/report/index.js';
 import { localEnvironment, runLocalSuite } from '../../bench/run/local.js';
@@ -30,6 +32,11 @@ interface RunFlags extends StoreFlags {
   readonly dir?: string;
   readonly baseline: string;
   readonly history: boolean;
+  readonly dryRun?: boolean;
+  readonly storageClass?: string;
+  readonly nodeSelector?: string;
+  readonly image: readonly string[];
+  readonly namespace: string;
 }
 
 export const BENCH_CONFIG_FILE = 'bench.yaml';
@@ -83,10 +90,46 @@ function storeOptions(cmd: Command): Command {
     );
 }
 
+const pairs = (s: string | undefined, flag: string): Record<string, string> =>
+  Object.fromEntries(
+    (s ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((kv) => {
+        const i = kv.indexOf('=');
+        if (i <= 0) throw new UsageError(`${flag} takes key=value[,key=value], got ${JSON.stringify(kv)}`);
+        return [kv.slice(0, i), kv.slice(i + 1)];
+      }),
+  );
+
+function images(flags: RunFlags, config: BenchConfig): Record<BenchImage, string> {
+  const given = { ...config.images, ...pairs(flags.image.join(','), '--image') };
+  for (const k of Object.keys(given))
+    if (!(k in DEFAULT_IMAGES))
+      throw new UsageError(`--image: unknown tool ${k} (one of ${Object.keys(DEFAULT_IMAGES).join(', ')})`);
+  return { ...DEFAULT_IMAGES, ...given };
+}
+
+/** `--dry-run`: every object a cluster run would create, as multi-document YAML; nothing is sent anywhere. */
+function dryRun(flags: RunFlags, ctx: CommandContext, config: BenchConfig): void {
+  const nodeSelector = pairs(flags.nodeSelector, '--node-selector');
+  const plan = clusterPlan({
+    runId: newRunId(ctx.io.now()),
+    namespace: flags.namespace,
+    suite: flags.suite,
+    profile: localProfile(flags.suite, config),
+    images: images(flags, config),
+    storageClasses: (flags.storageClass ?? '').split(',').filter(Boolean),
+    ...(Object.keys(nodeSelector).length > 0 ? { nodeSelector } : {}),
+  });
+  ctx.io.stdout.write(plan.objects.map((o) => `---\n${yaml.dump(o, { lineWidth: -1, noRefs: true })}`).join(''));
+}
+
 async function run(flags: RunFlags, ctx: CommandContext): Promise<void> {
+  if (flags.dryRun) return dryRun(flags, ctx, loadBenchConfig(flags.config, ctx.io.cwd));
   if (!flags.local)
     throw new UsageError(
-      'cluster suites are not available in this build yet: use --local to run the node-level suites on this machine',
+      'running cluster suites is not built yet (--dry-run prints their manifests): use --local to benchmark this machine',
     );
   const config = loadBenchConfig(flags.config, ctx.io.cwd);
   const baseline = parseBaselineSpec(flags.baseline);
@@ -140,7 +183,20 @@ function register(program: Command, ctx: CommandContext): void {
       )
       .option('--dir <path>', 'filesystem the local disk tests measure (default: the temp directory)')
       .option('--baseline <spec>', 'last | median:N | RUN-ID', 'last')
-      .option('--no-history', 'do not read or write the history store'),
+      .option('--no-history', 'do not read or write the history store')
+      .option('--dry-run', 'print every object a cluster run would create (namespace, Jobs, PVCs, pods, Services)')
+      .option('--namespace <ns>', 'namespace of the cluster benchmark objects', BENCH_NAMESPACE)
+      .option(
+        '--storage-class <names>',
+        'StorageClasses to measure, comma-separated (default: the node disk, emptyDir)',
+      )
+      .option('--node-selector <k=v,...>', 'run benchmark pods on these nodes (a pool, a zone)')
+      .option(
+        '--image <tool=image>',
+        'image per tool (stress-ng, fio, iperf3), repeatable',
+        (v: string, prev: string[]) => [...prev, v],
+        [] as string[],
+      ),
   ).action((flags: RunFlags) => run(flags, ctx));
   storeOptions(
     bench
