@@ -1,7 +1,8 @@
 /**
  * Layering (STYLE.md B2): imports only point downward, and only the shell does I/O.
  *   core ← model ← knowledge ← engine ← rules;  model ← analyzers | generate | bench | sources;  engine ← reporters;
- *   only cli/, server/, testing/ (and bench/run/) import sources/ or bench/run/.
+ *   only app/, cli/, server/, testing/ (and bench/run/) import sources/ or bench/run/;
+ *   app/ sits below cli/ and server/ and imports neither.
  * `createRequire` loads count as imports: a module binds `createRequire(...)` to one of REQUIRE_NAMES (checked by
  * test/layering.test.ts, which also proves every rule here fails on a deliberate violation), and dependency-cruiser
  * reads calls of those names as dependencies (`exoticRequireStrings`).
@@ -27,6 +28,8 @@ const LAYERS = {
   reporters: ['core', 'model', 'knowledge', 'engine'],
   sources: ['core', 'model', 'knowledge'],
   store: ['core', 'model', 'knowledge', 'engine'],
+  // one function per use case, below the front doors (cli/, server/) that call it
+  app: ['core', 'model', 'knowledge', 'engine', 'rules', 'analyzers', 'generate', 'reporters', 'sources', 'store', 'bench'],
 };
 
 /** One rule per layer (.dependency-cruiser.tests.cjs derives the tests' rules from these). */

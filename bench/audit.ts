@@ -19,7 +19,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { auditFiles } from '../src/cli/audit-pipeline.js';
+import { auditFiles } from '../src/app/audit.js';
 import { NODE_FLAGS } from '../src/cli/respawn.js';
 import { validateAgainstSchema } from '../src/knowledge/schema.js';
 import { JsonSplitter } from '../src/sources/files/json-stream.js';

@@ -12,7 +12,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { auditFiles } from '../src/cli/audit-pipeline.js';
+import { auditFiles } from '../src/app/audit.js';
 import { RULES } from '../src/rules/index.js';
 import { componentLineMaps, yamlLineMap } from '../src/sources/files/configs/line-map.js';
 import { parseToml } from '../src/sources/files/configs/toml.js';

@@ -1,6 +1,26 @@
 // kubetune's library entry: explicit named exports only (no `export *`).
-export { auditFiles, auditRead, resolveKubeVersion } from './cli/audit-pipeline.js';
-export type { AuditOptions, AuditResult } from './cli/audit-pipeline.js';
+// The application layer: one function per use case (typed options and ports in, typed results out).
+export { auditFiles, auditRead, resolveKubeVersion } from './app/audit.js';
+export type { AuditOptions, AuditResult } from './app/audit.js';
+export { auditCluster } from './app/audit-live.js';
+export type { ClusterTarget, ClusterPorts, ClusterProgress } from './app/cluster.js';
+export { fixFiles } from './app/fix.js';
+export type { FixOutcome, FixFileChange } from './app/fix.js';
+export { selectRules } from './app/select-rules.js';
+export { diagnose } from './app/diagnose.js';
+export type { DiagnoseOptions, DiagnoseOutcome, DiagnoseSource } from './app/diagnose.js';
+export type { PrometheusEndpoint } from './app/prometheus.js';
+export { rightsize } from './app/rightsize.js';
+export type { RightsizeOptions, RightsizePorts, RightsizeResult, SpecSource } from './app/rightsize.js';
+export { plan, writePlanFiles } from './app/plan.js';
+export type { PlanOptions, PlanResult } from './app/plan.js';
+export { snapshot } from './app/snapshot.js';
+export type { SnapshotOptions, SnapshotResult } from './app/snapshot.js';
+export { health } from './app/health.js';
+export type { HealthOptions, HealthRecord } from './app/health.js';
+export { systemClock } from './app/ports.js';
+export type { Clock, Env, FilePorts, Log } from './app/ports.js';
+export { VERSION } from './app/version.js';
 export { main } from './cli/main.js';
 export { EXIT } from './cli/exit-codes.js';
 

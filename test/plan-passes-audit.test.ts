@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { auditFiles } from '../src/cli/audit-pipeline.js';
+import { auditFiles } from '../src/app/audit.js';
 import { parseKubeVersion, SUPPORTED_MINORS } from '../src/core/version.js';
 import { CAPACITY_TIERS } from '../src/knowledge/capacity.js';
 import { RULES } from '../src/rules/index.js';

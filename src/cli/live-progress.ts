@@ -1,3 +1,4 @@
+import type { ClusterProgress } from '../app/cluster.js';
 import type { Connection } from '../sources/live/kubeconfig.js';
 import type { LiveReadResult, ProgressEvent } from '../sources/live/read.js';
 
@@ -76,5 +77,18 @@ export function progressReporter(
           '\n',
       );
     },
+  };
+}
+
+/** The live read's progress port for the CLI: progressReporter on `out`, started once connected. */
+export function stderrProgress(out: Stream, options: { summary?: boolean } = {}): ClusterProgress {
+  let reporter: ReturnType<typeof progressReporter> | undefined;
+  return {
+    connected: (connection) => {
+      reporter = progressReporter(out, connection, options);
+    },
+    onProgress: (e) => reporter?.onProgress(e),
+    done: (read) => reporter?.done(read),
+    abort: () => reporter?.abort(),
   };
 }

@@ -4,7 +4,7 @@ import type { CommandContext } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { EXIT, EXIT_CODE_TABLE } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../app/version.js';
 
 const ERROR_EXIT: Readonly<Record<string, number>> = {
   KT_USAGE: EXIT.usage,

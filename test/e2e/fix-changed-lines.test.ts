@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
-import { auditFiles } from '../../src/cli/audit-pipeline.js';
+import { auditFiles } from '../../src/app/audit.js';
 import type { JsonPath } from '../../src/core/json-path.js';
 import type { Finding } from '../../src/engine/types.js';
 import { patchFileText, type FileFix } from '../../src/sources/files/patch-file.js';

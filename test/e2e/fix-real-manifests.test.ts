@@ -2,8 +2,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { auditFiles } from '../../src/cli/audit-pipeline.js';
-import { fixFiles } from '../../src/cli/commands/fix.js';
+import { auditFiles } from '../../src/app/audit.js';
+import { fixFiles } from '../../src/app/fix.js';
 
 const DATA = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'manifests');
 const work = mkdtempSync(join(tmpdir(), 'kubetune-fix-real-'));

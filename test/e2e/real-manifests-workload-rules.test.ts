@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditFiles } from '../../src/cli/audit-pipeline.js';
+import { auditFiles } from '../../src/app/audit.js';
 import { RULES } from '../../src/rules/index.js';
 import { MONITORING_KINDS, parseQuery, queriesOf } from '../../src/rules/monitoring/queries.js';
 

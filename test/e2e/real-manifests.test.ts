@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditFiles } from '../../src/cli/audit-pipeline.js';
+import { auditFiles } from '../../src/app/audit.js';
 import { RULES } from '../../src/rules/index.js';
 
 /**

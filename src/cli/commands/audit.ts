@@ -4,11 +4,11 @@ import { UsageError } from '../../core/errors.js';
 import { isProfileName, PROFILE_NAMES, type ProfileName } from '../../knowledge/profiles.js';
 import { REPORTER_NAMES, REPORTERS, isReporterName, type ReporterName } from '../../reporters/index.js';
 import type { Report } from '../../reporters/report.js';
-import { RULES } from '../../rules/index.js';
-import { auditFiles } from '../audit-pipeline.js';
+import { auditFiles, type AuditOptions, type AuditResult } from '../../app/audit.js';
+import { selectRules } from '../../app/select-rules.js';
 import type { CommandContext, CommandModule } from '../command.js';
 import { loadConfig } from '../config-file.js';
-import { auditLive } from '../live-audit.js';
+import { stderrProgress } from '../live-progress.js';
 import { exitCodeFor, parseFailOn } from '../outcome.js';
 
 export interface OutputFlags {
@@ -38,17 +38,6 @@ export function emitReport(report: Report, flags: OutputFlags, ctx: CommandConte
   else ctx.io.stdout.write(text);
 }
 
-export function selectRules(only: readonly string[] | undefined, areas: readonly string[] | undefined) {
-  let rules = RULES;
-  if (only?.length) {
-    const unknown = only.filter((id) => !RULES.some((r) => r.id === id));
-    if (unknown.length) throw new UsageError(`unknown rule id(s): ${unknown.join(', ')} (see \`kubetune rules\`)`);
-    rules = rules.filter((r) => only.includes(r.id));
-  }
-  if (areas?.length) rules = rules.filter((r) => areas.includes(r.area));
-  return rules;
-}
-
 export const profileOption = () =>
   new Option('--profile <name>', 'threshold profile').choices(PROFILE_NAMES).argParser((v: string): ProfileName => {
     if (!isProfileName(v)) throw new UsageError(`unknown profile ${v}`);
@@ -75,6 +64,12 @@ function parseWorkers(text: string | undefined): { workers: number } | undefined
   const n = Number(text);
   if (!Number.isInteger(n) || n < 0 || n > 64) throw new UsageError(`--workers: expected 0 to 64, got ${text}`);
   return { workers: n };
+}
+
+/** The live branch loads the Kubernetes client only when it runs. */
+async function auditLiveLazily(flags: AuditFlags, options: AuditOptions, ctx: CommandContext): Promise<AuditResult> {
+  const { auditCluster } = await import('../../app/audit-live.js');
+  return auditCluster(flags, options, { env: ctx.io.env, progress: stderrProgress(ctx.io.stderr) });
 }
 
 export const auditCommand: CommandModule = {
@@ -124,7 +119,7 @@ export const auditCommand: CommandModule = {
               cwd: ctx.io.cwd,
               ...(flags.workers !== undefined ? { parallel: parseWorkers(flags.workers)! } : {}),
             })
-          : await auditLive(flags, options, ctx.io);
+          : await auditLiveLazily(flags, options, ctx);
       emitReport(result.report, flags, ctx);
       ctx.setExit(exitCodeFor(result.report, failOn));
     });

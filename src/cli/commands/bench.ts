@@ -16,7 +16,7 @@ import { defaultStorePath, openStore } from '../../store/open.js';
 import type { BenchStore } from '../../store/bench-store.js';
 import type { CommandContext, CommandModule } from '../command.js';
 import { EXIT } from '../exit-codes.js';
-import { positiveInt } from '../live-connect.js';
+import { positiveInt } from '../parse.js';
 import { benchHistoryText } from './bench-history.js';
 
 interface StoreFlags {

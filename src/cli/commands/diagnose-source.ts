@@ -1,8 +1,7 @@
 /** Flags → a Prometheus client or an offline scrape, for `kubetune diagnose`. */
 import { readFileSync } from 'node:fs';
-import { PrometheusUnavailableError, UsageError } from '../../core/errors.js';
-import { PrometheusClient, type BuildInfo } from '../../sources/prometheus/client.js';
-import { PrometheusQueryError, PrometheusTimeoutError } from '../../sources/prometheus/errors.js';
+import { UsageError } from '../../core/errors.js';
+import { PrometheusClient } from '../../sources/prometheus/client.js';
 
 export interface PromFlags {
   readonly prometheus?: string;
@@ -102,19 +101,4 @@ export function clientFromFlags(flags: PromFlags, env: Readonly<Record<string, s
     maxConcurrency: parsePositiveInt(flags.concurrency, '--concurrency', 1),
     ...(flags.maxQueries ? { budget: parsePositiveInt(flags.maxQueries, '--max-queries', 1) } : {}),
   });
-}
-
-/**
- * Checks the server answers before running every query: an unreachable or silent server fails fast (exit 3).
- * A server without the buildinfo endpoint (older VictoriaMetrics) is fine.
- */
-export async function preflight(client: PrometheusClient, url: string): Promise<BuildInfo | undefined> {
-  try {
-    return await client.buildInfo();
-  } catch (e) {
-    if (e instanceof PrometheusTimeoutError) throw new PrometheusUnavailableError(url, e);
-    if (e instanceof PrometheusQueryError && e.status >= 500) throw new PrometheusUnavailableError(url, e);
-    if (e instanceof PrometheusQueryError) return undefined;
-    throw e;
-  }
 }

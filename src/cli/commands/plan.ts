@@ -1,10 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
-import { buildPlan } from '../../generate/plan/plan.js';
-import { renderPlanFiles } from '../../generate/plan/render.js';
-import { resolveKubeVersion } from '../audit-pipeline.js';
+import { plan, writePlanFiles } from '../../app/plan.js';
 import type { CommandModule } from '../command.js';
 
 interface PlanFlags {
@@ -36,25 +33,19 @@ export const planCommand: CommandModule = {
       .option('--out <dir>', 'directory to write the files to', 'kubetune-plan')
       .option('--stdout', 'print the capacity plan only; write no files')
       .action((flags: PlanFlags) => {
-        const plan = buildPlan({
+        const result = plan({
           nodes: positiveInt('--nodes', flags.nodes),
           ...(flags.pods !== undefined ? { pods: positiveInt('--pods', flags.pods) } : {}),
-          kubeVersion: resolveKubeVersion(flags.kubeVersion),
+          ...(flags.kubeVersion !== undefined ? { kubeVersion: flags.kubeVersion } : {}),
         });
-        const files = renderPlanFiles(plan);
-        const markdown = files.find((f) => f.path === 'capacity-plan.md')!.text;
         if (flags.stdout) {
-          ctx.io.stdout.write(markdown);
+          ctx.io.stdout.write(result.markdown);
           return;
         }
         const out = resolve(ctx.io.cwd, flags.out);
-        for (const f of files) {
-          const target = join(out, f.path);
-          mkdirSync(dirname(target), { recursive: true });
-          writeFileSync(target, f.text);
-        }
-        ctx.io.stdout.write(markdown + `\nWrote ${files.length} files to ${out}\n`);
-        for (const w of plan.warnings) ctx.io.stderr.write(`warning: ${w}\n`);
+        writePlanFiles(out, result.files);
+        ctx.io.stdout.write(result.markdown + `\nWrote ${result.files.length} files to ${out}\n`);
+        for (const w of result.plan.warnings) ctx.io.stderr.write(`warning: ${w}\n`);
       });
   },
 };

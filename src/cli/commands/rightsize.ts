@@ -7,15 +7,14 @@ import { parseBytes, parseCpu } from '../../core/units.js';
 import { PROFILES } from '../../knowledge/profiles.js';
 import { DEFAULT_PARAMS, type CpuLimitPolicy, type RightsizeParams } from '../../analyzers/rightsize/params.js';
 import { isStrategyName, STRATEGY_NAMES } from '../../analyzers/rightsize/types.js';
-import { readInputs, type ReadResult } from '../../sources/files/read.js';
 import { PrometheusClient } from '../../sources/prometheus/client.js';
 import type { CommandModule } from '../command.js';
 import type { CliIo } from '../io.js';
 import { EXIT } from '../exit-codes.js';
-import { readLiveCluster } from '../live-audit.js';
+import { stderrProgress } from '../live-progress.js';
 import { addOutputOptions, emitReport, profileOption, type OutputFlags } from './audit.js';
-import { parseSpan, parseTime, rightsizeReport, writeOutputs } from './rightsize-output.js';
-import { runRightsize } from './rightsize-run.js';
+import { rightsize, type RightsizeOptions, type SpecSource } from '../../app/rightsize.js';
+import { parseSpan, parseTime } from './rightsize-flags.js';
 
 interface RightsizeFlags extends OutputFlags {
   readonly prometheus?: string;
@@ -121,20 +120,27 @@ function prometheusFrom(flags: RightsizeFlags, io: CliIo): PrometheusClient {
 }
 
 /** The current spec: manifests from paths, the live cluster with --live, or none (kube-state-metrics then). */
-async function readSpec(paths: readonly string[], flags: RightsizeFlags, io: CliIo): Promise<ReadResult | undefined> {
+function specFrom(paths: readonly string[], flags: RightsizeFlags): SpecSource | undefined {
   if (flags.live && paths.length) throw new UsageError('--live reads the spec from the cluster: give no paths');
   if (flags.live) {
-    return readLiveCluster(
-      {
+    return {
+      cluster: {
         ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
         ...(flags.context ? { context: flags.context } : {}),
         ...(flags.namespace?.length === 1 ? { namespace: flags.namespace[0]! } : {}),
       },
-      io,
-    );
+    };
   }
-  return paths.length ? readInputs(paths, { stdin: io.stdin }) : undefined;
+  return paths.length ? { paths } : undefined;
 }
+
+const outputsFrom = (flags: RightsizeFlags): NonNullable<RightsizeOptions['outputs']> => ({
+  kustomizeBase: flags.kustomizeBase,
+  ...(flags.patches ? { patches: flags.patches } : {}),
+  ...(flags.kustomize ? { kustomize: flags.kustomize } : {}),
+  ...(flags.helmValues ? { helmValues: flags.helmValues } : {}),
+  ...(flags.apply ? { apply: true } : {}),
+});
 
 export const rightsizeCommand: CommandModule = {
   name: 'rightsize',
@@ -198,21 +204,30 @@ export const rightsizeCommand: CommandModule = {
       if (flags.apply && paths.length === 0) throw new UsageError('--apply needs the manifest files to write');
       const params = paramsFrom(flags);
       const prom = prometheusFrom(flags, ctx.io);
-      const read = await readSpec(paths, flags, ctx.io);
-      const now = ctx.io.now();
-      const endSeconds = flags.end ? parseTime(flags.end) : Math.floor(now.getTime() / 1000);
+      const spec = specFrom(paths, flags);
       const trainFraction = num('train-fraction', flags.trainFraction, 0.5, (n) => n > 0 && n < 1);
-      const run = await runRightsize(prom, read, {
-        params,
-        endSeconds,
-        ...(flags.namespace?.length ? { namespaces: flags.namespace } : {}),
-        maxSeriesPerQuery: num('max-series-per-query', flags.maxSeriesPerQuery, 1000, (n) => n >= 1),
-        ...(flags.includeUnmanaged ? { includeUnmanaged: true } : {}),
-        ...(flags.recordingRules === false ? { useRecordingRules: false } : {}),
-        ...(flags.backtest ? { backtestTrainFraction: trainFraction } : {}),
-      });
-      const written = await writeOutputs(run, { ...flags, paths, read }, ctx.io.stderr);
-      const report = rightsizeReport(run, params, { profile: flags.profile ?? 'guide', now, written });
+      const { report } = await rightsize(
+        {
+          params,
+          ...(spec ? { spec } : {}),
+          ...(flags.end ? { endSeconds: parseTime(flags.end) } : {}),
+          ...(flags.namespace?.length ? { namespaces: flags.namespace } : {}),
+          maxSeriesPerQuery: num('max-series-per-query', flags.maxSeriesPerQuery, 1000, (n) => n >= 1),
+          ...(flags.includeUnmanaged ? { includeUnmanaged: true } : {}),
+          ...(flags.recordingRules === false ? { useRecordingRules: false } : {}),
+          ...(flags.backtest ? { backtestTrainFraction: trainFraction } : {}),
+          outputs: outputsFrom(flags),
+          profile: flags.profile ?? 'guide',
+        },
+        {
+          prometheus: prom,
+          clock: ctx.io,
+          env: ctx.io.env,
+          stdin: ctx.io.stdin,
+          log: ctx.io.stderr,
+          progress: stderrProgress(ctx.io.stderr),
+        },
+      );
       emitReport(report, flags, ctx);
       ctx.setExit(report.diagnostics.some((d) => d.severity === 'error') ? EXIT.input : EXIT.ok);
     });

@@ -9,24 +9,24 @@ import {
   initContainerRoles,
   resolveWorkload,
   workloadKey,
-} from '../../analyzers/rightsize/aggregate.js';
-import { rightsize, type RightsizeOutcome } from '../../analyzers/rightsize/analyze.js';
-import { backtest, type BacktestResult } from '../../analyzers/rightsize/backtest.js';
-import { collectPodStats, collectReplay, type RightsizePromApi } from '../../analyzers/rightsize/collect.js';
-import type { RightsizeParams } from '../../analyzers/rightsize/params.js';
-import { SPEC_STATS } from '../../analyzers/rightsize/queries.js';
-import { hpaTargets, hpaTargetsFromKsm, refOfWorkload, specsFromWorkloads } from '../../analyzers/rightsize/spec.js';
-import { statsNeeded } from '../../analyzers/rightsize/strategies.js';
+} from '../analyzers/rightsize/aggregate.js';
+import { rightsize, type RightsizeOutcome } from '../analyzers/rightsize/analyze.js';
+import { backtest, type BacktestResult } from '../analyzers/rightsize/backtest.js';
+import { collectPodStats, collectReplay, type RightsizePromApi } from '../analyzers/rightsize/collect.js';
+import type { RightsizeParams } from '../analyzers/rightsize/params.js';
+import { SPEC_STATS } from '../analyzers/rightsize/queries.js';
+import { hpaTargets, hpaTargetsFromKsm, refOfWorkload, specsFromWorkloads } from '../analyzers/rightsize/spec.js';
+import { statsNeeded } from '../analyzers/rightsize/strategies.js';
 import {
   STRATEGY_NAMES,
   type ContainerEvidence,
   type ContainerSpec,
   type StrategyName,
   type WorkloadRef,
-} from '../../analyzers/rightsize/types.js';
-import type { Diagnostic } from '../../model/diagnostic.js';
-import { Snapshot } from '../../model/snapshot.js';
-import type { ReadResult } from '../../sources/files/read.js';
+} from '../analyzers/rightsize/types.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { Snapshot } from '../model/snapshot.js';
+import type { ReadResult } from '../sources/files/read.js';
 
 export interface RightsizeRunOptions {
   readonly params: RightsizeParams;

@@ -1,39 +1,21 @@
 /**
- * The shell side of `kubetune rightsize`: flag values (spans, times), the Report with its `rightsize` section,
- * and the files it writes (patches, kustomize overlay, Helm values, `--apply`).
+ * What `rightsize` hands back: the Report with its `rightsize` section, and the files it writes (patches,
+ * kustomize overlay, Helm values, `--apply`).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
-import { UsageError } from '../../core/errors.js';
-import { parseDurationMs } from '../../core/units.js';
-import type { RightsizeParams } from '../../analyzers/rightsize/params.js';
-import { applyRecommendations } from '../../generate/rightsize/apply.js';
-import { helmValues, kustomizeOverlay, type GeneratedFile } from '../../generate/rightsize/overlays.js';
-import { strategicMergePatches } from '../../generate/rightsize/patches.js';
-import type { Diagnostic } from '../../model/diagnostic.js';
-import { buildReport, type Report } from '../../reporters/report.js';
-import type { RightsizeSection } from '../../reporters/rightsize.js';
-import type { ReadResult } from '../../sources/files/read.js';
-import { VERSION } from '../version.js';
+import type { RightsizeParams } from '../analyzers/rightsize/params.js';
+import { applyRecommendations } from '../generate/rightsize/apply.js';
+import { helmValues, kustomizeOverlay, type GeneratedFile } from '../generate/rightsize/overlays.js';
+import { strategicMergePatches } from '../generate/rightsize/patches.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { buildReport, type Report } from '../reporters/report.js';
+import type { RightsizeSection } from '../reporters/rightsize.js';
+import type { ReadResult } from '../sources/files/read.js';
+import type { Log } from './ports.js';
+import { VERSION } from './version.js';
 import type { RightsizeRun } from './rightsize-run.js';
-
-/** `14d`, `2w`, `36h`, `1m30s` → seconds. */
-export function parseSpan(flag: string, v: string): number {
-  const m = /^(\d+(?:\.\d+)?)([dw])$/.exec(v);
-  const ms = m ? Number(m[1]) * (m[2] === 'w' ? 7 : 1) * 86_400_000 : parseDurationMs(v);
-  if (ms === undefined || ms <= 0)
-    throw new UsageError(`--${flag}: not a duration: ${JSON.stringify(v)} (e.g. 14d, 36h, 1m)`);
-  return Math.round(ms / 1000);
-}
-
-/** RFC 3339 or unix seconds → unix seconds. */
-export function parseTime(v: string): number {
-  if (/^\d+(\.\d+)?$/.test(v)) return Number(v);
-  const t = Date.parse(v);
-  if (Number.isNaN(t)) throw new UsageError(`--end: not a time: ${JSON.stringify(v)} (RFC 3339 or unix seconds)`);
-  return Math.floor(t / 1000);
-}
 
 const iso = (s: number): string => new Date(s * 1000).toISOString();
 
@@ -105,11 +87,7 @@ export interface OutputRequest {
 }
 
 /** Writes every requested output; returns the paths written. */
-export async function writeOutputs(
-  run: RightsizeRun,
-  req: OutputRequest,
-  log: { write(s: string): unknown },
-): Promise<string[]> {
+export async function writeOutputs(run: RightsizeRun, req: OutputRequest, log: Log): Promise<string[]> {
   const recs = run.outcome.recommendations;
   const written: string[] = [];
   if (req.patches) {
