@@ -179,20 +179,23 @@ export interface PrometheusOptions {
   readonly readyTimeoutMs?: number;
   /** Serve under a path prefix (`--web.route-prefix`), e.g. `/prometheus`; `url` then includes it. */
   readonly routePrefix?: string;
+  /** Rule files (absolute paths) Prometheus loads and evaluates (`rule_files:`). */
+  readonly ruleFiles?: readonly string[];
 }
 
 export interface PrometheusHandle extends ProcessHandle {
   readonly dataDir: string;
 }
 
-function configYaml(scrape: readonly ScrapeJob[]): string {
+function configYaml(scrape: readonly ScrapeJob[], ruleFiles: readonly string[] = []): string {
   const jobs = scrape.map(
     (j) =>
       `  - job_name: ${JSON.stringify(j.job)}\n    scrape_interval: ${j.intervalSeconds ?? 1}s\n` +
       `    metrics_path: ${JSON.stringify(j.metricsPath ?? '/metrics')}\n` +
       `    static_configs:\n      - targets: ${JSON.stringify(j.targets)}\n`,
   );
-  return `global:\n  scrape_interval: 15s\n  evaluation_interval: 15s\nscrape_configs:\n${jobs.join('')}`;
+  const rules = ruleFiles.length ? `rule_files: ${JSON.stringify(ruleFiles)}\n` : '';
+  return `global:\n  scrape_interval: 15s\n  evaluation_interval: 15s\n${rules}scrape_configs:\n${jobs.join('')}`;
 }
 
 /** Starts Prometheus on 127.0.0.1:<free port>; resolves once /-/ready answers. */
@@ -200,7 +203,7 @@ export async function startPrometheus(opts: PrometheusOptions = {}): Promise<Pro
   const work = await tempDir('prom');
   const dataDir = opts.dataDir ?? join(work, 'data');
   const config = join(work, 'prometheus.yml');
-  await writeFile(config, configYaml(opts.scrape ?? []));
+  await writeFile(config, configYaml(opts.scrape ?? [], opts.ruleFiles));
   const port = await freePort();
   const handle = await spawnService({
     command: 'prometheus',
