@@ -16,10 +16,11 @@ import {
 } from '../../app/generate.js';
 import { RULES_FORMATS, type RulesFormat } from '../../generate/monitoring/render-rules.js';
 import type { ProfileName } from '../../knowledge/profiles.js';
-import { resolveKubeVersion } from '../audit-pipeline.js';
+import { resolveKubeVersion } from '../../app/audit.js';
+import { preflight } from '../../app/prometheus.js';
 import type { CommandContext, CommandModule } from '../command.js';
 import { profileOption } from './audit.js';
-import { clientFromFlags, parsePromDuration, parseTime, preflight, type PromFlags } from './diagnose-source.js';
+import { clientFromFlags, parsePromDuration, parseTime, type PromFlags } from './diagnose-source.js';
 
 interface GenerateFlags extends PromFlags {
   readonly out?: string;
