@@ -3,6 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { COMPONENT_READERS, type ComponentFileReader } from './component-readers.js';
+import { KUSTOMIZATION_FILES } from './kustomize.js';
 
 export const STDIN = '-';
 export const MANIFEST_EXT = new Set(['.yaml', '.yml', '.json']);
@@ -14,10 +15,17 @@ export interface UnreadableDirectory {
   readonly message: string;
 }
 
+/** A directory with a kustomization file (absolute paths): read as kustomize would, not as raw bases. */
+export interface FoundKustomization {
+  readonly dir: string;
+  readonly file: string;
+}
+
 export interface DiscoveredInputs {
   readonly files: string[];
   readonly missing: string[];
   readonly unreadable: UnreadableDirectory[];
+  readonly kustomizations: FoundKustomization[];
 }
 
 /** Lists a directory (the port tests replace to simulate errors the test user cannot cause, e.g. EACCES as root). */
@@ -34,7 +42,8 @@ export async function discoverInputs(
   const files: string[] = [];
   const missing: string[] = [];
   const unreadable: UnreadableDirectory[] = [];
-  const walking: Walking = { readers, cwd, list, unreadable };
+  const kustomizations: FoundKustomization[] = [];
+  const walking: Walking = { readers, cwd, list, unreadable, kustomizations };
   for (const p of paths) {
     if (p === STDIN) {
       files.push(STDIN);
@@ -58,7 +67,7 @@ export async function discoverInputs(
     seen.add(key);
     return true;
   });
-  return { files: unique, missing, unreadable };
+  return { files: unique, missing, unreadable, kustomizations };
 }
 
 interface Walking {
@@ -66,6 +75,7 @@ interface Walking {
   readonly cwd: string;
   readonly list: ListDirectory;
   readonly unreadable: UnreadableDirectory[];
+  readonly kustomizations: FoundKustomization[];
 }
 
 async function walk(dir: string, walking: Walking): Promise<string[]> {
@@ -78,8 +88,12 @@ async function walk(dir: string, walking: Walking): Promise<string[]> {
     return [];
   }
   const out: string[] = [];
+  const kustomization = entries.find((e) => e.isFile() && KUSTOMIZATION_FILES.includes(e.name));
+  if (kustomization)
+    walking.kustomizations.push({ dir: resolve(cwd, dir), file: resolve(cwd, dir, kustomization.name) });
   for (const e of entries) {
     const full = join(dir, e.name);
+    if (e === kustomization) continue; // not an object: its directory is rendered (or its overrides applied)
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) out.push(...(await walk(full, walking)));
     } else if (

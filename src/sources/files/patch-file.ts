@@ -93,7 +93,13 @@ function objectAt(root: unknown, f: FileFix): Record<string, unknown> | undefine
   let cur: unknown = root;
   for (const p of f.itemPath ?? [])
     cur = isRecord(cur) || Array.isArray(cur) ? (cur as Record<string | number, unknown>)[p] : undefined;
-  return isKubeObject(cur) && formatRef(refOf(cur)) === formatRef(f.ref) ? cur : undefined;
+  if (!isKubeObject(cur)) return undefined;
+  const raw = refOf(cur);
+  // a raw file of a kustomization that sets the namespace: the object was audited in that namespace
+  const { namespace: _, ...unnamespaced } = f.ref;
+  const same =
+    formatRef(raw) === formatRef(f.ref) || (raw.namespace === undefined && formatRef(raw) === formatRef(unnamespaced));
+  return same ? cur : undefined;
 }
 
 // ---------------------------------------------------------------- YAML

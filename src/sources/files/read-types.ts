@@ -4,6 +4,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Resource } from '../../model/object.js';
 import type { ComponentFileReader } from './component-readers.js';
 import type { ListDirectory } from './discover.js';
+import type { KustomizeRenderer } from './kustomize.js';
 import type { ParallelOptions } from './parse-pool.js';
 
 /** How findings and diagnostics name what was read from stdin. */
@@ -42,6 +43,11 @@ export interface ReadOptions {
   readonly cwd?: string;
   /** Worker threads for large files (YAML parsing, schema validation); `{ workers: 0 }` keeps to one thread. */
   readonly parallel?: ParallelOptions;
+  /**
+   * Renders directories with a kustomization: found on PATH (`kustomize`, else `kubectl kustomize`) when undefined;
+   * `null`: never render (raw files with the kustomization's namespace and images applied).
+   */
+  readonly kustomize?: KustomizeRenderer | null;
   /** Lists directories (a port: tests simulate errors with it); the file system by default. */
   readonly listDirectory?: ListDirectory;
   /** Validate objects against the schema while reading (in the workers), for the `schema-invalid` rule. */

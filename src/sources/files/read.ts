@@ -10,6 +10,7 @@ import { PoolForLargeFiles, type FileReading } from './file-pool.js';
 import { readJson, readJsonInWorker } from './read-json.js';
 import { STDIN_KEEP_LIMIT, STDIN_NAME, WHOLE_FILE_LIMIT, type ReadOptions, type ReadResult } from './read-types.js';
 import { readYaml } from './read-yaml.js';
+import { applyRawKustomizations, planKustomize } from './kustomize-inputs.js';
 
 export { discoverInputs, STDIN } from './discover.js';
 export type { DiscoveredInputs, ListDirectory, UnreadableDirectory } from './discover.js';
@@ -20,7 +21,12 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
   const readers = options.componentReaders ?? COMPONENT_READERS;
   const out = new Collector();
   const cwd = options.cwd ?? process.cwd();
-  const { files, missing, unreadable } = await discoverInputs(paths, readers, cwd, options.listDirectory);
+  const { files, missing, unreadable, kustomizations } = await discoverInputs(
+    paths,
+    readers,
+    cwd,
+    options.listDirectory,
+  );
   for (const m of missing)
     out.diagnostics.push({
       code: 'source-error',
@@ -35,12 +41,18 @@ export async function readInputs(paths: readonly string[], options: ReadOptions 
       file: d.path,
       message: `${d.path}: directory not read (${d.message}); the rest was read`,
     });
+  const plan = await planKustomize(kustomizations, files, out, { renderer: options.kustomize, cwd });
   const pools = new PoolForLargeFiles(options);
   try {
-    for (const file of files) await readPath(file, { out, readers, pools, options });
+    for (const file of plan.files) await readPath(file, { out, readers, pools, options });
+    for (const r of plan.rendered) {
+      out.stats.files++;
+      await readOne(r.stream(), { file: r.name, out, readers, parallel: undefined });
+    }
   } finally {
     await pools.close();
   }
+  applyRawKustomizations(out, plan.raw, cwd);
   if (out.pending.length === 0) return out;
   const { resources, components, diagnostics, stats, stdin } = out;
   const schemaValidated = Promise.all(out.pending).then(() => undefined);
