@@ -9,11 +9,14 @@ export interface NamespaceQos {
   readonly byClass: Readonly<Record<QosClass, number>>;
 }
 
-/** Pods per QoS class of the long-running workloads of each namespace (replicas counted, DaemonSets as one). */
+/**
+ * Pods per QoS class of the long-running workloads of each namespace (replicas counted, DaemonSets as one). Workloads
+ * whose manifest names no namespace are left out: they land wherever `kubectl apply -n` puts them, not in "default".
+ */
 export function namespaceQos(snapshot: Snapshot): NamespaceQos[] {
   const out = new Map<string, { pods: number; byClass: Record<QosClass, number> }>();
   for (const w of snapshot.workloads) {
-    if (!w.isLongRunning) continue;
+    if (!w.isLongRunning || w.object.metadata?.namespace === undefined) continue;
     const n = Math.max(w.replicas ?? 1, 0);
     const entry = out.get(w.namespace) ?? { pods: 0, byClass: { Guaranteed: 0, Burstable: 0, BestEffort: 0 } };
     entry.pods += n;

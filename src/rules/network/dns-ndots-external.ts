@@ -11,6 +11,10 @@ const HOST =
   /(?:[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s]*@)?|(?:^|[\s,;=]))((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?=:\d+|\/|$|[\s,;])/gi;
 const PORT_OR_URL = /:\/\/|:\d+/;
 const INTERNAL = /(\.svc|\.cluster\.local|\.local|\.internal|\.localdomain)$/i;
+/** A whole value that is an image reference (`registry[:port]/path[:tag][@digest]`, a tag or digest required): no lookup. */
+const IMAGE_REF = /^[a-z0-9.-]+(?::\d+)?\/[a-z0-9._/-]+(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/i;
+const isImageRef = (v: string): boolean =>
+  IMAGE_REF.test(v) && /(:[\w][\w.-]*|@sha256:[a-f0-9]{64})$/i.test(v.replace(/^[^/]*\//, ''));
 
 function ndotsOf(w: Workload): number {
   for (const o of asArray(asRecord(w.podSpec['dnsConfig'])['options'])) {
@@ -24,7 +28,7 @@ function externalHosts(w: Workload, ndots: number): string[] {
   const hosts = new Set<string>();
   for (const c of w.runningContainers) {
     for (const e of c.env) {
-      if (!PORT_OR_URL.test(e.value ?? '')) continue;
+      if (!PORT_OR_URL.test(e.value ?? '') || isImageRef((e.value ?? '').trim())) continue;
       for (const m of (e.value ?? '').matchAll(HOST)) {
         const host = m[1]!.toLowerCase();
         const dots = host.split('.').length - 1;
