@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 const WEBSITE = process.env['KUBETUNE_WEBSITE_GIT'] ?? '/work/.mirror/Andygol+k8s-website/repo';
 const ETCD = process.env['KUBETUNE_ETCD_GIT'] ?? '/work/.mirror/etcd-io+etcd/repo';
 const present = existsSync(WEBSITE) && existsSync(ETCD);
-const run = (args: string[], env: Record<string, string> = {}) => {
-  const r = spawnSync('npx', ['tsx', 'scripts/gen-flags.ts', ...args], {
+const run = (args: string[], env: Record<string, string> = {}, script = 'scripts/gen-flags.ts') => {
+  const r = spawnSync('npx', ['tsx', script, ...args], {
     encoding: 'utf8',
     cwd: new URL('..', import.meta.url).pathname,
     env: { ...process.env, ...env },
@@ -19,7 +19,7 @@ const run = (args: string[], env: Record<string, string> = {}) => {
   return { status: r.status, output: `${r.stdout}\n${r.stderr}`.trim() };
 };
 
-describe('generated flag tables', { timeout: 300_000 }, () => {
+describe('generated flag and config-field tables', { timeout: 300_000 }, () => {
   it.skipIf(!present)(
     `reproduce from kubernetes/website and etcd-io/etcd at the pinned revisions${present ? '' : ' (SKIPPED: source repositories absent)'}`,
     () => {
@@ -28,6 +28,19 @@ describe('generated flag tables', { timeout: 300_000 }, () => {
       expect(r.status, r.output).toBe(0);
     },
   );
+  it.skipIf(!existsSync(WEBSITE))(
+    `config-field tables reproduce from kubernetes/website${existsSync(WEBSITE) ? '' : ' (SKIPPED: website history absent)'}`,
+    () => {
+      const r = run(['--check'], {}, 'scripts/gen-config-fields.ts');
+      expect(r.output).toMatch(/reproduce from the pinned sources/);
+      expect(r.status, r.output).toBe(0);
+    },
+  );
+  it('config-field tables carry an intact digest when the website history is absent', () => {
+    const r = run(['--check'], { KUBETUNE_WEBSITE_GIT: '/nonexistent' }, 'scripts/gen-config-fields.ts');
+    expect(r.output).toMatch(/REGENERATION SKIPPED: .* not present; committed data digest verified/);
+    expect(r.status, r.output).toBe(0);
+  });
   it('carry an intact digest (what --check verifies when the sources are absent, and says so)', () => {
     const r = run(['--check'], { KUBETUNE_WEBSITE_GIT: '/nonexistent', KUBETUNE_ETCD_GIT: '/nonexistent' });
     expect(r.output).toMatch(/REGENERATION SKIPPED: .* not present; committed data digest verified/);
