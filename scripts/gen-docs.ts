@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { thresholdsPage } from './gen-thresholds-page.js';
 import { thresholdDocLines } from './gen-thresholds.js';
 import { wasmModules } from './gen-wasm.js';
 
@@ -142,6 +143,7 @@ for (const rule of RULES) {
   );
 }
 write(join(docsDir, 'README.md'), index.join('\n') + '\n');
+write(join(root, 'docs/thresholds.md'), thresholdsPage());
 
 const expected = new Set([...RULES.map((r) => `${r.id}.md`), 'README.md']);
 if (existsSync(docsDir)) {

@@ -28,7 +28,15 @@ const NOT_THRESHOLDS: Readonly<Record<string, { readonly values: readonly number
   'storage/pvc-storageclass-missing.ts': { values: [6], why: 'how many class names a message lists' },
   'runtime-config/containerd-config-outdated.ts': { values: [2], why: "path prefix ['plugins', '<id>']" },
   'monitoring/queries.ts': { values: [50_000, 60], why: 'parse memo size; query excerpt length in messages' },
+  '../generate/plan/render.ts': { values: [120], why: 'YAML line width of the written files' },
 };
+
+/** The capacity-plan generator, which writes the catalogue's values into configs (paths relative to src/rules/). */
+const planSources = (): string[] =>
+  readdirSync(join(here, '../generate/plan'))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map((f) => `../generate/plan/${f}`)
+    .sort();
 
 /** Calls whose numeric arguments are precision, not thresholds. */
 const PRECISION_CALLS = new Set(['roundTo', 'toPercent', 'toFixed']);
@@ -83,6 +91,14 @@ describe('threshold catalogue meta-tests', () => {
     expect(offending).toEqual([]);
   });
 
+  it('the plan generator holds no numeric threshold literals either', () => {
+    const offending = planSources()
+      .flatMap(numericLiterals)
+      .filter((l) => !NOT_THRESHOLDS[l.file]?.values.includes(l.value))
+      .map((l) => `${l.file}:${l.line} ${l.value} in \`${l.text}\``);
+    expect(offending).toEqual([]);
+  });
+
   it('the allow-list of non-threshold literals has no stale entries', () => {
     for (const [file, { values }] of Object.entries(NOT_THRESHOLDS)) {
       const found = new Set(numericLiterals(file).map((l) => l.value));
@@ -98,7 +114,14 @@ describe('threshold catalogue meta-tests', () => {
       expect(entry.readBy.length, key).toBeGreaterThan(0);
       expect(entry.source.length, key).toBeGreaterThan(0);
       for (const reader of entry.readBy) {
-        if (reader.includes(':')) continue; // analyzer:<id>, generator:<id>
+        if (reader === 'generator:plan') {
+          const plan = planSources()
+            .map((f) => readFileSync(join(here, f), 'utf8'))
+            .join('\n');
+          expect(plan, `the plan generator does not read ${key}`).toMatch(new RegExp(`\\bT\\.${key}\\b`));
+          continue;
+        }
+        if (reader.includes(':')) continue; // analyzer:<id> readers are not checked here
         expect(ids, `${key} is read by unknown rule ${reader}`).toContain(reader);
         const text = readFileSync(join(here, byId.get(reader)!, `${reader}.ts`), 'utf8');
         // The rule reads the key itself, or hands the profile's thresholds to a model helper that does.

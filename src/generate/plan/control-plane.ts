@@ -1,7 +1,11 @@
 import { compareVersions, formatKubeVersion, parseKubeVersion, type KubeVersion } from '../../core/version.js';
+import { GIB } from '../../core/numbers.js';
 import type { CapacityTier } from '../../knowledge/capacity.js';
+import { PROFILES } from '../../knowledge/thresholds/catalogue.js';
 
 const atLeast = (v: KubeVersion, s: string) => compareVersions(v, parseKubeVersion(s)!) >= 0;
+/** Plans follow the guide profile. */
+const T = PROFILES.guide;
 
 export const SCHEDULER_CONFIG_PATH = '/etc/kubernetes/scheduler-config.yaml';
 
@@ -33,20 +37,20 @@ export function controllerManagerArgs(tier: CapacityTier): Args {
     'concurrent-replicaset-syncs': syncs,
     'concurrent-statefulset-syncs': syncs,
     'concurrent-service-endpoint-syncs': syncs,
-    'concurrent-gc-syncs': String(Math.max(20, tier.concurrentSyncs)),
+    'concurrent-gc-syncs': String(Math.max(T.planConcurrentGcSyncsMin, tier.concurrentSyncs)),
   };
 }
 
 export function etcdArgs(tier: CapacityTier): Args {
   const multiSite = tier.name === 'ultra';
   return {
-    'quota-backend-bytes': String(tier.etcdQuotaGiB * 1024 ** 3),
+    'quota-backend-bytes': String(tier.etcdQuotaGiB * GIB),
     'auto-compaction-mode': 'periodic',
     'auto-compaction-retention': '1h',
-    'snapshot-count': '10000',
-    'heartbeat-interval': multiSite ? '250' : '100',
-    'election-timeout': multiSite ? '2500' : '1000',
-    ...(tier.nodes.min > 100 ? { 'wal-dir': '/var/lib/etcd-wal' } : {}),
+    'snapshot-count': String(T.etcdSnapshotCount),
+    'heartbeat-interval': String(multiSite ? T.planEtcdMultiSiteHeartbeatMs : T.planEtcdHeartbeatMs),
+    'election-timeout': String(multiSite ? T.planEtcdMultiSiteElectionMs : T.planEtcdElectionMs),
+    ...(tier.nodes.min > T.etcdWalDirMinNodes ? { 'wal-dir': '/var/lib/etcd-wal' } : {}),
   };
 }
 

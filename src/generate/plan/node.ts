@@ -2,9 +2,13 @@ import { compareVersions, parseKubeVersion, type KubeVersion } from '../../core/
 import type { CapacityTier } from '../../knowledge/capacity.js';
 import { CONNTRACK_DEFAULTS, IPTABLES_SERVICE_LIMIT, proxyModeState } from '../../knowledge/kube-proxy-config.js';
 import { KUBELET_DEFAULTS } from '../../knowledge/kubelet-config.js';
+import { PROFILES } from '../../knowledge/thresholds/catalogue.js';
+import { formatBytes } from '../../core/units.js';
 import { GUIDE_SYSCTLS, GUIDE_SYSCTLS_SOURCE } from '../../knowledge/sysctls.js';
 
 const atLeast = (v: KubeVersion, s: string) => compareVersions(v, parseKubeVersion(s)!) >= 0;
+/** Plans follow the guide profile. */
+const T = PROFILES.guide;
 
 /** KubeletConfiguration: reservations, eviction, image GC and pulls, log rotation, systemd cgroups. */
 export function kubeletConfiguration(maxPods: number, v: KubeVersion): Record<string, unknown> {
@@ -19,11 +23,11 @@ export function kubeletConfiguration(maxPods: number, v: KubeVersion): Record<st
     imageGCHighThresholdPercent: KUBELET_DEFAULTS.imageGCHighThresholdPercent,
     imageGCLowThresholdPercent: KUBELET_DEFAULTS.imageGCLowThresholdPercent,
     serializeImagePulls: false,
-    ...(atLeast(v, '1.27') ? { maxParallelImagePulls: 5 } : {}),
-    containerLogMaxSize: '50Mi',
-    containerLogMaxFiles: 5,
-    kubeAPIQPS: 50,
-    kubeAPIBurst: 100,
+    ...(atLeast(v, '1.27') ? { maxParallelImagePulls: T.kubeletMaxParallelImagePulls } : {}),
+    containerLogMaxSize: formatBytes(T.planContainerLogMaxSizeBytes),
+    containerLogMaxFiles: KUBELET_DEFAULTS.containerLogMaxFiles,
+    kubeAPIQPS: T.planKubeletApiQps,
+    kubeAPIBurst: T.planKubeletApiBurst,
     shutdownGracePeriod: '60s',
     shutdownGracePeriodCriticalPods: '20s',
   };
@@ -31,7 +35,7 @@ export function kubeletConfiguration(maxPods: number, v: KubeVersion): Record<st
 
 /** The proxy mode for the tier: nftables where it is GA and the cluster is large, iptables otherwise. */
 export function proxyModeFor(tier: CapacityTier, v: KubeVersion): string {
-  if (tier.nodes.min <= 100) return 'iptables';
+  if (tier.nodes.min <= T.planIptablesMaxNodes) return 'iptables';
   if (proxyModeState('nftables', v).state === 'valid') return 'nftables';
   return proxyModeState('ipvs', v).state === 'valid' ? 'ipvs' : 'iptables';
 }

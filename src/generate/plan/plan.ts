@@ -1,5 +1,6 @@
 import { formatKubeVersion } from '../../core/version.js';
 import { SCALABILITY_LIMITS, tierFor } from '../../knowledge/capacity.js';
+import { PROFILES } from '../../knowledge/thresholds/catalogue.js';
 import { clusterConfiguration, SCHEDULER_CONFIG_PATH, schedulerConfiguration } from './control-plane.js';
 import { capacityMarkdown } from './markdown.js';
 import { containerdConfig, kubeletConfiguration, kubeProxyConfiguration, proxyModeFor, sysctlFile } from './node.js';
@@ -7,11 +8,14 @@ import type { Plan, PlanFile, PlanInput } from './types.js';
 
 export type { Plan, PlanFile, PlanInput } from './types.js';
 
+/** Plans follow the guide profile. */
+const T = PROFILES.guide;
+
 /** Pods per node the plan aims for: the expected density plus 20% headroom, within the tested 110. */
 function maxPodsFor(input: PlanInput): number {
   if (input.pods === undefined) return SCALABILITY_LIMITS.podsPerNode;
-  const perNode = Math.ceil((input.pods / input.nodes) * 1.2);
-  return Math.min(SCALABILITY_LIMITS.podsPerNode, Math.max(30, perNode));
+  const perNode = Math.ceil((input.pods / input.nodes) * T.planPodsPerNodeHeadroom);
+  return Math.min(SCALABILITY_LIMITS.podsPerNode, Math.max(T.planMaxPodsFloor, perNode));
 }
 
 function warningsFor(input: PlanInput): string[] {
@@ -24,7 +28,7 @@ function warningsFor(input: PlanInput): string[] {
     const perNode = input.pods / input.nodes;
     if (perNode > SCALABILITY_LIMITS.podsPerNode)
       out.push(
-        `${input.pods} pods on ${input.nodes} nodes is ${Math.ceil(perNode)} pods per node, above the tested ${SCALABILITY_LIMITS.podsPerNode}: plan at least ${Math.ceil(input.pods / 100)} nodes.`,
+        `${input.pods} pods on ${input.nodes} nodes is ${Math.ceil(perNode)} pods per node, above the tested ${SCALABILITY_LIMITS.podsPerNode}: plan at least ${Math.ceil(input.pods / T.planPodsPerNodeTarget)} nodes.`,
       );
     if (input.pods > SCALABILITY_LIMITS.pods)
       out.push(

@@ -5,6 +5,7 @@
  * lists all three as one.
  */
 import { CONTROL_PLANE_THRESHOLDS } from './control-plane.js';
+import { PLAN_THRESHOLDS } from './plan.js';
 import { PROFILE_NAMES, type ProfileName } from './profile-names.js';
 import { RUNTIME_THRESHOLDS } from './runtime.js';
 import type { ThresholdEntry, ThresholdValue } from './types.js';
@@ -14,6 +15,7 @@ export const THRESHOLD_CATALOGUE = {
   ...WORKLOAD_THRESHOLDS,
   ...RUNTIME_THRESHOLDS,
   ...CONTROL_PLANE_THRESHOLDS,
+  ...PLAN_THRESHOLDS,
 } as const;
 
 export type ThresholdKey = keyof typeof THRESHOLD_CATALOGUE;
