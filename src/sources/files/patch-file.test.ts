@@ -55,6 +55,18 @@ spec:
 `;
 
 describe('patchFileText (YAML)', () => {
+  it('finds an object audited in the namespace a kustomization set (its raw file names none), and no other', () => {
+    const raw = FOLDED.replace('  namespace: sys\n', '');
+    const memory = ['spec', 'template', 'spec', 'containers', 0, 'resources', 'limits', 'memory'];
+    const fix = (namespace: string): FileFix => ({
+      ref: ref('Deployment', 'op', namespace),
+      doc: 0,
+      ops: [{ op: 'replace', path: memory, value: '1Gi' }],
+    });
+    expect(patchFileText('op.yaml', raw, [fix('prod')]).text).toContain('memory: 1Gi');
+    expect(patchFileText('op.yaml', FOLDED, [fix('prod')]).deferred).toHaveLength(1); // the file names another
+  });
+
   it('keeps a long plain scalar folded over lines in another container as it was (only the fix line changes)', () => {
     const fix: FileFix = {
       ref: ref('Deployment', 'op', 'sys'),

@@ -2,14 +2,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { auditFiles } from '../src/app/audit.js';
-import { parseKubeVersion, SUPPORTED_MINORS } from '../src/core/version.js';
-import { CAPACITY_TIERS } from '../src/knowledge/capacity.js';
-import { RULES } from '../src/rules/index.js';
-import { buildPlan } from '../src/generate/plan/plan.js';
-import { renderPlanFiles } from '../src/generate/plan/render.js';
+import { auditFiles } from './audit.js';
+import { parseKubeVersion, SUPPORTED_MINORS } from '../core/version.js';
+import { CAPACITY_TIERS } from '../knowledge/capacity.js';
+import { RULES } from '../rules/index.js';
+import { buildPlan } from '../generate/plan/plan.js';
+import { renderPlanFiles } from '../generate/plan/render.js';
 
-// Beside the pipelines it needs (the audit), not in generate/ (tests import downward only: .dependency-cruiser.tests.cjs).
+// In app/, beside the pipelines it needs (the audit): tests import downward only (.dependency-cruiser.tests.cjs).
 const root = mkdtempSync(join(tmpdir(), 'kubetune-plan-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
