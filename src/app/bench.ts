@@ -16,6 +16,8 @@ export interface BenchRunPorts {
   readonly store?: BenchStore;
   readonly now: () => Date;
   readonly newId: (startedAt: Date) => string;
+  /** True once the run was interrupted: an interrupted run is reported but never stored. */
+  readonly interrupted?: () => boolean;
 }
 
 export interface BenchRunOptions {
@@ -90,7 +92,7 @@ export async function runBench(options: BenchRunOptions, ports: BenchRunPorts): 
     ...(options.labels ? { labels: options.labels } : {}),
   };
   const history = ports.store ? await ports.store.recentRuns({ limit: HISTORY_WINDOW, suite: options.suite }) : [];
-  if (ports.store) await ports.store.saveRun(run);
+  if (ports.store && !ports.interrupted?.()) await ports.store.saveRun(run);
   return outcome(reportFor(run, history, options.baseline, options.config));
 }
 

@@ -15,7 +15,8 @@ export function execTool(
   options: { deadlineMs: number; signal?: AbortSignal; cwd?: string },
 ): Promise<ExecResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, [...args], { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    // its own process group, so that a kill reaches the workers it forks too (fio runs each job as a child process)
+    const child = spawn(command, [...args], { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -23,7 +24,11 @@ export function execTool(
     let why: string | undefined;
     const kill = (reason: string): void => {
       why = reason;
-      child.kill('SIGKILL');
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL'); // the group is gone already
+      }
     };
     const timer = setTimeout(
       () => kill(`no result within its ${Math.round(options.deadlineMs / 1000)} s deadline`),

@@ -154,7 +154,8 @@ async function run(flags: RunFlags, ctx: CommandContext): Promise<void> {
         environment: localEnvironment,
         now: () => ctx.io.now(),
         newId: newRunId,
-        ...(store && !abort.signal.aborted ? { store } : {}),
+        interrupted: () => abort.signal.aborted,
+        ...(store ? { store } : {}),
       },
     );
     if (abort.signal.aborted) throw new UsageError('bench run interrupted: nothing was stored');
