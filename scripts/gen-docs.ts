@@ -156,6 +156,11 @@ if (existsSync(docsDir)) {
 
 for (const { file, content } of await wasmModules(root)) write(file, content);
 
+// docs/runbooks.md: what every generated alert's runbook_url points to
+const { renderRunbooks } = await import('../src/generate/monitoring/runbooks.js');
+const { KPIS } = await import('../src/knowledge/kpis.js');
+write(join(root, 'docs/runbooks.md'), renderRunbooks(KPIS));
+
 if (check && stale.length > 0) {
   console.error(`Generated files are stale; run \`npm run gen\`:\n  ${stale.join('\n  ')}`);
   process.exit(1);

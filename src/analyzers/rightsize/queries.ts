@@ -24,12 +24,14 @@ export interface QueryScope {
 }
 
 /**
- * Recording rules of the per-container CPU rate, best first: kube-prometheus / kubernetes-mixin record
+ * Recording rules of the per-container CPU rate, best first: kube-prometheus / kubernetes-mixin (and kubetune) record
  * `sum by (cluster, namespace, pod, container) (irate(container_cpu_usage_seconds_total{...}[5m]))` at every rule
  * evaluation (source: kubernetes-mixin rules/apps.libsonnet, group `k8s.rules.container_cpu_usage_seconds_total`).
  */
 export const CPU_RECORDING_RULES = [
   'node_namespace_pod_container:container_cpu_usage_seconds_total:sum_irate',
+  // kubetune's own (`kubetune generate rules`: src/generate/monitoring/rightsize-rules.ts), the same expression
+  'kubetune:container_cpu_usage_seconds:irate5m',
 ] as const;
 
 export const BY = 'namespace, pod, container';

@@ -96,3 +96,23 @@ describe('thresholds from history', () => {
     expect(historyThreshold(k, 0, opts)).toBeUndefined();
   });
 });
+
+describe('what generated rules point to', () => {
+  it('every runbook_url has its section in docs/runbooks.md', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const doc = await readFile(new URL('../../../docs/runbooks.md', import.meta.url), 'utf8');
+    const anchors = new Set([...doc.matchAll(/^## (\S+)$/gm)].map((m) => m[1]));
+    const rules = generateRules({ profile: 'strict' });
+    const urls = rules.alerting.flatMap((g) =>
+      g.rules.filter(isAlertingRule).map((r) => r.annotations['runbook_url']!),
+    );
+    expect(urls.length).toBeGreaterThan(40);
+    expect(urls.map((u) => u.split('#')[1]).filter((a) => !anchors.has(a))).toEqual([]);
+  });
+
+  it('rightsize reads the CPU rate kubetune records', async () => {
+    const { CPU_RECORDING_RULES } = await import('../../analyzers/rightsize/queries.js');
+    const { CONTAINER_CPU_RECORD } = await import('./rightsize-rules.js');
+    expect(CPU_RECORDING_RULES).toContain(CONTAINER_CPU_RECORD);
+  });
+});
