@@ -17,6 +17,7 @@ import type { RightsizeParams } from '../analyzers/rightsize/params.js';
 import { SPEC_STATS } from '../analyzers/rightsize/queries.js';
 import { hpaTargets, hpaTargetsFromKsm, refOfWorkload, specsFromWorkloads } from '../analyzers/rightsize/spec.js';
 import { statsNeeded } from '../analyzers/rightsize/strategies.js';
+import { checkBacktestTraining } from '../analyzers/rightsize/window.js';
 import {
   STRATEGY_NAMES,
   type ContainerEvidence,
@@ -132,6 +133,8 @@ export async function runRightsize(
 ): Promise<RightsizeRun> {
   const m = manifestsOf(read);
   const p = opts.params;
+  if (opts.backtestTrainFraction !== undefined)
+    checkBacktestTraining(Math.round(p.historySeconds * opts.backtestTrainFraction), p);
   const main = await evidenceFor(prom, {
     manifests: m,
     strategies: [p.strategy],

@@ -4,6 +4,7 @@
  */
 import type { RightsizePromApi } from '../analyzers/rightsize/collect.js';
 import type { RightsizeParams } from '../analyzers/rightsize/params.js';
+import { checkWindowEnd } from '../analyzers/rightsize/window.js';
 import type { Report } from '../reporters/report.js';
 import { readInputs, type ReadResult } from '../sources/files/read.js';
 import type { ClusterProgress, ClusterTarget } from './cluster.js';
@@ -55,8 +56,9 @@ async function readSpec(spec: SpecSource | undefined, ports: RightsizePorts): Pr
 }
 
 export async function rightsize(options: RightsizeOptions, ports: RightsizePorts): Promise<RightsizeResult> {
-  const read = await readSpec(options.spec, ports);
   const now = ports.clock.now();
+  if (options.endSeconds !== undefined) checkWindowEnd(options.endSeconds, Math.floor(now.getTime() / 1000));
+  const read = await readSpec(options.spec, ports);
   const { spec, outputs, profile, ...rest } = options;
   const run = await runRightsize(ports.prometheus, read, {
     ...rest,
