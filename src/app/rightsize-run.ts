@@ -85,6 +85,7 @@ async function evidenceFor(prom: RightsizePromApi, { manifests: m, strategies, w
     endSeconds: window.end,
     windowSeconds: window.seconds,
     resolutionSeconds: opts.params.resolutionSeconds,
+    cpuPercentile: opts.params.cpuPercentile,
     stats,
     hpaStats: ['cpuP50', 'memP50'],
     ...(namespaces ? { namespaces } : {}),

@@ -50,6 +50,24 @@ const containers = (ns: string, pods: number): Labels[] =>
   ).flat();
 
 describe('collectPodStats', () => {
+  it('queries the request percentile --cpu-percentile asks for (95 by default)', async () => {
+    const opts = { endSeconds: 1e9, windowSeconds: 86_400, resolutionSeconds: 60, stats: ['cpuP95'] as const };
+    const byDefault = fakeProm(containers('a', 1));
+    await collectPodStats(byDefault, opts);
+    expect(byDefault.queries.some((q) => q.includes('quantile_over_time(0.95,'))).toBe(true);
+    const p80 = fakeProm(containers('a', 1));
+    await collectPodStats(p80, { ...opts, cpuPercentile: 0.8 });
+    expect(p80.queries.some((q) => q.includes('quantile_over_time(0.8,'))).toBe(true);
+    expect(p80.queries.some((q) => q.includes('quantile_over_time(0.95,'))).toBe(false);
+  });
+
+  it('an empty window is an error naming the selector, never an empty result', async () => {
+    const opts = { endSeconds: 1e9, windowSeconds: 86_400, resolutionSeconds: 60, stats: ['cpuP95'] as const };
+    await expect(collectPodStats(fakeProm([]), { ...opts, namespaces: ['shop'] })).rejects.toThrow(
+      /no usage series in Prometheus for container_memory_working_set_bytes\{container!="",container!="POD",namespace=~"shop"\} between/,
+    );
+  });
+
   it('asks one query per namespace and statistic, never one per container', async () => {
     const prom = fakeProm([...containers('a', 50), ...containers('b', 30)]);
     const got = await collectPodStats(prom, {

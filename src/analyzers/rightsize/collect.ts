@@ -30,6 +30,8 @@ export interface CollectOptions {
   readonly windowSeconds: number;
   readonly resolutionSeconds: number;
   readonly stats: readonly StatName[];
+  /** The quantile `cpuP95` stands for (`--cpu-percentile`; default 0.95). */
+  readonly cpuPercentile?: number;
   /** Also queried, per namespace, where kube-state-metrics reports an HPA with a resource target. */
   readonly hpaStats?: readonly StatName[];
   readonly namespaces?: readonly string[];
@@ -162,6 +164,7 @@ export async function collectPodStats(prom: RightsizePromApi, opts: CollectOptio
           windowSeconds: opts.windowSeconds,
           resolutionSeconds: opts.resolutionSeconds,
           cpuRecorded: recorded.byNamespace.get(chunk.namespace),
+          ...(opts.cpuPercentile !== undefined ? { cpuPercentile: opts.cpuPercentile } : {}),
         };
         queries++;
         const res = await prom.instantQuery(STAT_QUERIES[stat](scope), { timeSeconds: opts.endSeconds });

@@ -21,6 +21,8 @@ export interface QueryScope {
    * `*_over_time` over stored samples instead of a per-minute `irate` subquery (3× cheaper in Prometheus, measured).
    */
   readonly cpuRecorded?: string | undefined;
+  /** The quantile of the request statistic `cpuP95` (`--cpu-percentile`, default 0.95). */
+  readonly cpuPercentile?: number;
 }
 
 /**
@@ -72,7 +74,7 @@ function dailyPeakP90(s: QueryScope): string {
 export const STAT_QUERIES: Readonly<Record<StatName, (s: QueryScope) => string>> = {
   cpuP50: cpuQuantile(0.5),
   cpuP90: cpuQuantile(0.9),
-  cpuP95: cpuQuantile(0.95),
+  cpuP95: (s) => cpuQuantile(s.cpuPercentile ?? 0.95)(s),
   cpuP99: cpuQuantile(0.99),
   cpuMax: (s) => cpuOverTime('max_over_time', s),
   memP50: (s) => `max by (${BY}) (quantile_over_time(0.5, ${mem(s)}[${w(s)}]))`,
