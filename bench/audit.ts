@@ -9,21 +9,29 @@
  * - JSON audit: `auditFiles` on the List with every built-in rule, its ratio to the floor, and peak RSS;
  * - YAML audit: the same objects as multi-document YAML (js-yaml per document, line numbers kept), in MB/s.
  *
+ * - many findings: the CLI (`audit FILE -o json --output-file /dev/null`) on ~300 MB of multi-document YAML whose
+ *   Deployments break about 14 rules each (bench/findings-yaml.ts; 3.6 M findings by default, issue 19's case): peak
+ *   RSS against 2 GiB, with the findings compact and the report streamed. Runs once (minutes); `--no-findings` skips it.
+ *
  * Both audits run on one thread (`--workers 0`) and with the default worker pool. Every step runs `--repeat` times
  * (default 3) and its fastest run counts: the machines are shared VMs whose speed drifts by ±30% between minutes.
  *
  *   npx tsx bench/audit.ts [--pods 150000] [--nodes 5000] [--dir DIR (kept, reused)] [--no-yaml] [--no-single] [--repeat N]
+ *                          [--findings 3600000 | --no-findings]
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { auditFiles } from '../src/app/audit.js';
 import { NODE_FLAGS } from '../src/cli/respawn.js';
 import { validateAgainstSchema } from '../src/knowledge/schema.js';
 import { JsonSplitter } from '../src/sources/files/json-stream.js';
+import { main as cliMain } from '../src/cli/main.js';
 import { generateCluster } from './generate-cluster.js';
+import { FINDINGS_PER_DEPLOYMENT, writeFindingsYaml } from './findings-yaml.js';
 
 interface StepResult {
   /** CPU time (user + system, all threads) of the step: robust when other work shares the machine. */
@@ -87,7 +95,15 @@ async function auditStep(file: string, workers: string | undefined): Promise<Ste
   };
 }
 
-const STEPS = { floor: floorStep, audit: auditStep } as const;
+/** Child step: the whole CLI, output streamed to /dev/null; exit code 0 (no errors) expected. */
+async function cliStep(file: string): Promise<StepResult> {
+  const clock = start();
+  const code = await cliMain(['audit', file, '-o', 'json', '--output-file', '/dev/null']);
+  if (code !== 0) throw new Error(`kubetune audit exited ${code}`);
+  return { ...elapsed(clock), maxRssBytes: peakRss(), objects: 0, bytes: statSync(file).size };
+}
+
+const STEPS = { floor: floorStep, audit: auditStep, cli: cliStep } as const;
 type Step = keyof typeof STEPS;
 
 let REPEAT = 3;
@@ -190,6 +206,25 @@ function benchJson(file: string, single: boolean): boolean {
   return ratio <= TARGETS.jsonRatio && audit.maxRssBytes <= TARGETS.maxRssBytes;
 }
 
+/** The many-findings row: true when peak RSS stays within 2 GiB. */
+async function benchFindings(findings: number): Promise<boolean> {
+  const deployments = Math.ceil(findings / FINDINGS_PER_DEPLOYMENT);
+  const dir = await mkdtemp(join(tmpdir(), 'kubetune-bench-findings-'));
+  try {
+    const file = join(dir, 'deployments.yaml');
+    const bytes = await writeFindingsYaml(file, deployments);
+    const r = runChildOnce('cli', file);
+    const ok = r.maxRssBytes <= TARGETS.maxRssBytes;
+    console.log(
+      `many findings        ${t(r)}  ${rate(bytes, r)}  ${mb(bytes)} MB YAML, ${deployments} Deployments, ~${(deployments * FINDINGS_PER_DEPLOYMENT) / 1e6} M findings, JSON streamed`,
+    );
+    console.log(`  peak RSS   ${gib(r.maxRssBytes)} GiB  ${verdict(ok)} (<= 2 GiB)`);
+    return ok;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /** Runs each step REPEAT times, one after the other in turn, and keeps each step's fastest run (wall time). */
 function interleaved(steps: readonly (() => StepResult)[]): StepResult[] {
   const best: (StepResult | undefined)[] = steps.map(() => undefined);
@@ -233,7 +268,8 @@ async function main(args: readonly string[]): Promise<number> {
     const single = !args.includes('--no-single');
     const jsonOk = benchJson(files.json, single);
     const yamlOk = args.includes('--no-yaml') || benchYaml(files.yaml, single);
-    return jsonOk && yamlOk ? 0 : 1;
+    const findingsOk = args.includes('--no-findings') || (await benchFindings(Number(flag(args, 'findings') ?? 3.6e6)));
+    return jsonOk && yamlOk && findingsOk ? 0 : 1;
   } finally {
     if (files.dir) await rm(files.dir, { recursive: true, force: true });
   }

@@ -2,17 +2,16 @@ import type { Readable } from 'node:stream';
 import { DEFAULT_KUBE_VERSION, formatKubeVersion, parseKubeVersion, type KubeVersion } from '../core/version.js';
 import { UsageError } from '../core/errors.js';
 import type { KubetuneConfig } from '../engine/config.js';
-import { mergeRuns, runRules, type RunOptions, type RunResult } from '../engine/run.js';
+import { mergeRuns, runRules, type FindingBudget, type RunOptions, type RunResult } from '../engine/run.js';
 import type { AnyRule, Need } from '../engine/types.js';
 import type { ProfileName } from '../knowledge/profiles.js';
 import { extractComponents, type Extracted } from '../model/components/extract.js';
 import { Snapshot } from '../model/snapshot.js';
 import { buildReport, type Report } from '../reporters/report.js';
 import { RULES } from '../rules/index.js';
-import { refineFindingLines } from '../sources/files/locate.js';
 import { readInputs, type ReadResult } from '../sources/files/read.js';
 import type { ParallelOptions } from '../sources/files/parse-pool.js';
-import { sortFindings } from '../engine/sort.js';
+import { refineTableLines } from './refine-lines.js';
 import { VERSION } from './version.js';
 
 export interface AuditOptions {
@@ -25,6 +24,8 @@ export interface AuditOptions {
   readonly now?: Date;
   /** Worker threads for large input files (see ReadOptions.parallel). */
   readonly parallel?: ParallelOptions;
+  /** Stops collecting findings before memory runs out (see heapBudget). */
+  readonly budget?: FindingBudget;
 }
 
 export interface AuditResult {
@@ -93,6 +94,7 @@ function prepareAudit(read: ReadResult, options: AuditOptions): PreparedAudit {
     profile,
     ...(options.config ? { config: options.config } : {}),
     ...(options.available ? { available: options.available } : {}),
+    ...(options.budget ? { budget: options.budget } : {}),
   };
   return { read, kubeVersion, extracted, snapshot, rules: options.rules ?? RULES, profile, runOptions };
 }
@@ -104,7 +106,7 @@ function finishAudit(audit: PreparedAudit, run: RunResult, options: AuditOptions
     version: VERSION,
     kubeVersion: formatKubeVersion(kubeVersion),
     profile,
-    findings: run.findings,
+    findings: run.table,
     diagnostics: [...read.diagnostics, ...extracted.diagnostics, ...run.diagnostics],
     rules,
     objects: read.stats.objects + snapshot.components.length,
@@ -129,6 +131,6 @@ export async function auditFiles(
     validateSchema: rules.some((r) => r.id === 'schema-invalid'),
   });
   const result = await auditReadWhenValidated(read, options);
-  const findings = sortFindings(await refineFindingLines(result.report.findings, { stdin: read.stdin }));
-  return { ...result, report: { ...result.report, findings } };
+  await refineTableLines(result.run.table, { stdin: read.stdin }); // the report reads the same table
+  return result;
 }

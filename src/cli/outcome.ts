@@ -13,17 +13,21 @@ export function parseFailOn(s: string): FailOn {
   );
 }
 
-const INPUT_CODES = new Set(['parse-error', 'source-error', 'skipped-input', 'not-kubernetes']);
+/** Exit 4: some input was not read, or (findings-truncated) the report is partial. */
+const INPUT_CODES = new Set(['parse-error', 'source-error', 'skipped-input', 'not-kubernetes', 'findings-truncated']);
 
 /** Exit code of a finished report: internal > input > findings > ok. */
 export function exitCodeFor(report: Report, failOn: FailOn): ExitCode {
   if (report.diagnostics.some((d) => d.code === 'rule-error')) return EXIT.internal;
   if (report.diagnostics.some((d) => d.severity === 'error' && INPUT_CODES.has(d.code))) return EXIT.input;
   if (failOn === 'none') return EXIT.ok;
-  const hit = report.findings.some((f) =>
+  const atOrAbove = (severity: Severity, priority: Priority | undefined): boolean =>
     PRIORITIES.includes(failOn as Priority)
-      ? f.priority !== undefined && PRIORITIES.indexOf(f.priority) <= PRIORITIES.indexOf(failOn as Priority)
-      : severityRank(f.severity) <= severityRank(failOn as Severity),
-  );
+      ? priority !== undefined && PRIORITIES.indexOf(priority) <= PRIORITIES.indexOf(failOn as Priority)
+      : severityRank(severity) <= severityRank(failOn as Severity);
+  const t = report.table; // read the compact table when there is one: no finding is materialised
+  let hit = false;
+  if (t) for (let row = 0; row < t.length && !hit; row++) hit = atOrAbove(t.severityOf(row), t.priorityOf(row));
+  else hit = report.findings.some((f) => atOrAbove(f.severity, f.priority));
   return hit ? EXIT.findings : EXIT.ok;
 }

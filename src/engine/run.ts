@@ -3,8 +3,7 @@ import { PROFILES, type ProfileName } from '../knowledge/profiles.js';
 import { formatRef } from '../model/object.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { EMPTY_CONFIG, isExempt, isIgnoredByAnnotation, type KubetuneConfig } from './config.js';
-import { renderMessage } from './define-rule.js';
-import { sortFindings } from './sort.js';
+import { FindingTable } from './finding-table.js';
 import { SUBJECT_LOCATION, subjectsOf } from './subjects.js';
 import type { AnyRule, Diagnostic, Finding, Located, Need, RuleContext, Severity, Target, Violation } from './types.js';
 
@@ -14,7 +13,20 @@ export interface RunOptions {
   readonly config?: KubetuneConfig;
   /** Inputs available to rules (`needs`); a rule whose needs are missing is reported as skipped. */
   readonly available?: readonly Need[];
+  /** Collect into this table (a later run over the same snapshot) instead of a new one. */
+  readonly into?: FindingTable;
+  /** Asked every few thousand findings whether memory allows more; when not, the run stops with a diagnostic. */
+  readonly budget?: FindingBudget;
 }
+
+/** A port over the process's memory: the shell watches the heap, the engine only asks. */
+export interface FindingBudget {
+  /** A reason to stop collecting (e.g. "the heap is 90% full"), or undefined to go on. */
+  exhausted(): string | undefined;
+}
+
+/** How often (in findings) the budget is asked. */
+const BUDGET_EVERY = 4096;
 
 export interface RuleStat {
   readonly ruleId: string;
@@ -23,7 +35,10 @@ export interface RuleStat {
 }
 
 export interface RunResult {
+  /** Every finding in order, as plain objects (materialised on first use from `table`). */
   readonly findings: readonly Finding[];
+  /** The findings, compact and sorted: what streaming reporters read. */
+  readonly table: FindingTable;
   readonly diagnostics: readonly Diagnostic[];
   readonly rules: readonly RuleStat[];
 }
@@ -33,10 +48,13 @@ export function runRules(rules: readonly AnyRule[], snapshot: Snapshot, options:
   const config = options.config ?? EMPTY_CONFIG;
   const profile = options.profile ?? config.profile ?? 'guide';
   const available = new Set(options.available ?? []);
-  const findings: Finding[] = [];
+  const findings = options.into ?? new FindingTable();
   const diagnostics: Diagnostic[] = [];
   const stats: RuleStat[] = [];
+  let stopped: string | undefined;
+  let nextCheck = findings.length + BUDGET_EVERY;
   for (const rule of rules) {
+    if (stopped) break;
     const setting = config.rules[rule.id];
     if (setting?.severity === 'off') {
       stats.push({ ruleId: rule.id, status: 'off', findings: 0 });
@@ -71,6 +89,10 @@ export function runRules(rules: readonly AnyRule[], snapshot: Snapshot, options:
     const filtered = rule.target !== 'object'; // object rules get only their kinds from subjectsOf
     for (const subject of subjectsOf(rule, snapshot)) {
       if (filtered && !appliesTo(rule, subject)) continue;
+      if (findings.length >= nextCheck) {
+        nextCheck = findings.length + BUDGET_EVERY;
+        if ((stopped = options.budget?.exhausted())) break;
+      }
       try {
         for (const v of rule.check(subject as never, ctx) as Iterable<Violation<string>>) {
           const at = v.at ?? locate(subject);
@@ -78,7 +100,7 @@ export function runRules(rules: readonly AnyRule[], snapshot: Snapshot, options:
           if (problem) throw new Error(problem);
           if (isExempt(config, rule.id, at.ref)) continue;
           if (isIgnoredByAnnotation((at.object ?? objectOf(at))?.metadata?.annotations, rule.id)) continue;
-          findings.push(toFinding(rule, severity, v, at));
+          findings.add(rule, severity, v, at);
         }
       } catch (e) {
         const where = locate(subject);
@@ -95,7 +117,27 @@ export function runRules(rules: readonly AnyRule[], snapshot: Snapshot, options:
     }
     stats.push({ ruleId: rule.id, status: errored ? 'error' : 'ran', findings: findings.length - before });
   }
-  return { findings: sortFindings(findings), diagnostics, rules: stats };
+  if (stopped)
+    diagnostics.push({
+      code: 'findings-truncated',
+      severity: 'error',
+      message: `stopped collecting findings after ${findings.length}: ${stopped}; the report is partial (audit fewer files at a time, or fewer rules with --rule/--area)`,
+    });
+  findings.sort();
+  return runResult(findings, diagnostics, stats);
+}
+
+/** A RunResult whose `findings` array is built from the table only when someone asks for it. */
+function runResult(table: FindingTable, diagnostics: readonly Diagnostic[], rules: readonly RuleStat[]): RunResult {
+  let findings: readonly Finding[] | undefined;
+  return {
+    get findings() {
+      return (findings ??= table.toArray());
+    },
+    table,
+    diagnostics,
+    rules,
+  };
 }
 
 function appliesTo(rule: AnyRule, subject: unknown): boolean {
@@ -112,29 +154,6 @@ function validateViolation(rule: AnyRule, v: Violation<string>): string | undefi
   return undefined;
 }
 
-function toFinding(rule: AnyRule, severity: Severity, v: Violation<string>, at: Located): Finding {
-  const template = (rule.messages as Record<string, string>)[v.messageId] ?? v.messageId;
-  const priority = v.priority ?? rule.priority;
-  const src = at.source;
-  const line = src?.lines?.get(JSON.stringify(v.path)) ?? src?.line;
-  return {
-    ruleId: rule.id,
-    severity,
-    ...(priority ? { priority } : {}),
-    area: rule.area,
-    object: at.ref,
-    ...(src && line !== undefined && line > 0 ? { source: { file: src.file, line } } : {}), // live objects have no file line
-    path: v.path,
-    messageId: v.messageId,
-    message: renderMessage(template, v.data),
-    ...(v.data ? { data: v.data } : {}),
-    ...(v.evidence ? { evidence: v.evidence } : {}),
-    ...(v.fix ? { fix: v.fix } : {}),
-    ...(src?.itemPath ? { itemPath: src.itemPath } : {}),
-    ...(src?.doc !== undefined ? { doc: src.doc } : {}),
-  };
-}
-
 /** One result from runs of parts of `rules` (e.g. a rule run later, once its input was ready), in `rules` order. */
 export function mergeRuns(rules: readonly AnyRule[], runs: readonly RunResult[]): RunResult {
   const order = new Map(rules.map((r, i) => [r.id, i]));
@@ -144,15 +163,18 @@ export function mergeRuns(rules: readonly AnyRule[], runs: readonly RunResult[])
       .map((x, i) => [x, i] as const)
       .sort((a, b) => at(id(a[0])) - at(id(b[0])) || a[1] - b[1])
       .map(([x]) => x);
-  return {
-    findings: sortFindings(runs.flatMap((r) => r.findings)),
-    diagnostics: stable(
+  const table = new FindingTable();
+  for (const r of runs) table.append(r.table);
+  table.sort();
+  return runResult(
+    table,
+    stable(
       runs.flatMap((r) => r.diagnostics),
       (d) => d.ruleId,
     ),
-    rules: stable(
+    stable(
       runs.flatMap((r) => r.rules),
       (s) => s.ruleId,
     ),
-  };
+  );
 }

@@ -13,7 +13,9 @@ export type DiagnosticCode =
   | 'not-measured'
   | 'config'
   /** Where a source took its data from, when it chose among several (e.g. a recording rule). */
-  | 'source-info';
+  | 'source-info'
+  /** The engine stopped collecting findings before memory ran out: the report is partial. */
+  | 'findings-truncated';
 
 /** Something a source or the engine wants the user to know that is not a finding: never a silent drop. */
 export interface Diagnostic {

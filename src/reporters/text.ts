@@ -4,7 +4,8 @@ import { formatRef } from '../model/object.js';
 import type { Report } from './report.js';
 import { isRightsizeSection, renderRightsizeText } from './rightsize.js';
 import type { RenderOptions } from './types.js';
-import { groupBy } from '../core/collections.js';
+import { collected, findingAt, findingCount, groupPositions, positionsWhere, type Sink } from './stream.js';
+import type { Finding } from '../engine/types.js';
 
 const COLORS: Readonly<Record<Severity | 'dim' | 'bold', string>> = {
   error: '\x1b[31m',
@@ -19,39 +20,59 @@ const ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 /** Strips control characters so that object names from hostile input cannot drive the terminal. */
 export const sanitize = (s: string): string => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
 
-/** Human table: findings grouped by severity, then by object, with the file:line of each. */
-export function renderText(report: Report, options: RenderOptions = {}): string {
+const severityAt = (report: Report, i: number): Severity =>
+  report.table ? report.table.severityOf(report.table.rowAt(i)) : report.findings[i]!.severity;
+
+/** The object heading a finding is listed under: its object and, when it has one, its file. */
+function objectKeyAt(report: Report, i: number): string {
+  const t = report.table;
+  if (!t) {
+    const f = report.findings[i]!;
+    return formatRef(f.object) + (f.source ? `  ${f.source.file}` : '');
+  }
+  const row = t.rowAt(i);
+  const file = t.fileOf(row);
+  return formatRef(t.locatedOf(row).ref) + (t.lineOf(row) > 0 && t.locatedOf(row).source ? `  ${file}` : '');
+}
+
+/** Human table: findings grouped by severity, then by object, with the file:line of each; written as it goes. */
+export function streamText(report: Report, out: Sink, options: RenderOptions = {}): void {
   const paint = (c: keyof typeof COLORS, s: string) => (options.color ? `${COLORS[c]}${s}${RESET}` : s);
-  const lines: string[] = [];
+  const line = (s: string) => out(`${s}\n`);
   const rightsize = report.sections?.['rightsize'];
-  if (isRightsizeSection(rightsize)) lines.push(...renderRightsizeText(rightsize, sanitize));
+  if (isRightsizeSection(rightsize)) for (const l of renderRightsizeText(rightsize, sanitize)) line(l);
+  const n = findingCount(report);
   for (const sev of ORDER) {
-    const group = report.findings.filter((f) => f.severity === sev);
+    const group = positionsWhere(n, (i) => severityAt(report, i) === sev);
     if (group.length === 0) continue;
-    lines.push(paint('bold', paint(sev, `${sev.toUpperCase()} (${group.length})`)));
-    const byObject = groupBy(group, (f): string => formatRef(f.object) + (f.source ? `  ${f.source.file}` : ''));
-    for (const [obj, fs] of byObject) {
-      lines.push(`  ${sanitize(obj)}`);
-      for (const f of fs) {
-        const pr = f.priority ? `${f.priority} ` : '';
-        const at = f.path.length ? paint('dim', `  ${formatPath(f.path)}`) : '';
-        const line = f.source ? paint('dim', `${String(f.source.line).padStart(5)}  `) : '       ';
-        lines.push(`  ${line}${paint(sev, '●')} ${pr}${sanitize(f.message)} ${paint('dim', `[${f.ruleId}]`)}${at}`);
-      }
-    }
-    lines.push('');
+    line(paint('bold', paint(sev, `${sev.toUpperCase()} (${group.length})`)));
+    const groups = groupPositions(group, (i) => objectKeyAt(report, i));
+    groups.keys.forEach((obj, g) => {
+      line(`  ${sanitize(obj)}`);
+      for (let k = groups.starts[g]!; k < groups.starts[g + 1]!; k++)
+        line(findingLine(findingAt(report, groups.positions[k]!), sev, paint));
+    });
+    line('');
   }
   const diags = report.diagnostics.filter((d) => d.severity !== 'info' || options.verbose);
   if (diags.length > 0) {
-    lines.push(paint('bold', `INPUT AND RULE PROBLEMS (${diags.length})`));
+    line(paint('bold', `INPUT AND RULE PROBLEMS (${diags.length})`));
     for (const d of diags.slice(0, options.verbose ? diags.length : 50))
-      lines.push(`  ${paint(d.severity, d.severity)} ${sanitize(d.message)}`);
-    if (!options.verbose && diags.length > 50) lines.push(`  … ${diags.length - 50} more (use --verbose)`);
-    lines.push('');
+      line(`  ${paint(d.severity, d.severity)} ${sanitize(d.message)}`);
+    if (!options.verbose && diags.length > 50) line(`  … ${diags.length - 50} more (use --verbose)`);
+    line('');
   }
-  lines.push(summaryLine(report));
-  return lines.join('\n') + '\n';
+  line(summaryLine(report));
 }
+
+function findingLine(f: Finding, sev: Severity, paint: (c: keyof typeof COLORS, s: string) => string): string {
+  const pr = f.priority ? `${f.priority} ` : '';
+  const at = f.path.length ? paint('dim', `  ${formatPath(f.path)}`) : '';
+  const where = f.source ? paint('dim', `${String(f.source.line).padStart(5)}  `) : '       ';
+  return `  ${where}${paint(sev, '●')} ${pr}${sanitize(f.message)} ${paint('dim', `[${f.ruleId}]`)}${at}`;
+}
+
+export const renderText = collected(streamText);
 
 export function summaryLine(report: Report): string {
   const s = report.summary;

@@ -1,8 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { isProfileName, PROFILE_NAMES, type ProfileName } from '../../knowledge/profiles.js';
-import { REPORTER_NAMES, REPORTERS, isReporterName, type ReporterName } from '../../reporters/index.js';
+import { REPORTER_NAMES, STREAM_REPORTERS, isReporterName, type ReporterName } from '../../reporters/index.js';
 import type { Report } from '../../reporters/report.js';
 import { auditFiles, type AuditOptions, type AuditResult } from '../../app/audit.js';
 import { selectRules } from '../../app/select-rules.js';
@@ -10,6 +9,8 @@ import type { CommandContext, CommandModule } from '../command.js';
 import { loadConfig } from '../config-file.js';
 import { stderrProgress } from '../live-progress.js';
 import { exitCodeFor, parseFailOn } from '../outcome.js';
+import { bufferedSink, fileSink } from '../output-sink.js';
+import { heapBudget } from '../heap-budget.js';
 
 export interface OutputFlags {
   readonly output: string;
@@ -33,9 +34,13 @@ export function emitReport(report: Report, flags: OutputFlags, ctx: CommandConte
   const toFile = flags.outputFile !== undefined;
   const color =
     !toFile && flags.color !== false && Boolean(ctx.io.stdout.isTTY) && ctx.io.env['NO_COLOR'] === undefined;
-  const text = REPORTERS[name](report, { color, verbose: Boolean(flags.verbose) });
-  if (toFile) writeFileSync(flags.outputFile!, text);
-  else ctx.io.stdout.write(text);
+  // Streamed: a report with millions of findings is never one string.
+  const sink = toFile ? fileSink(flags.outputFile!) : bufferedSink((s) => ctx.io.stdout.write(s));
+  try {
+    STREAM_REPORTERS[name](report, sink.write, { color, verbose: Boolean(flags.verbose) });
+  } finally {
+    sink.close();
+  }
 }
 
 export const profileOption = () =>
@@ -110,6 +115,7 @@ export const auditCommand: CommandModule = {
         config,
         rules: selectRules(flags.rule, flags.area),
         now: ctx.io.now(),
+        budget: heapBudget(),
       };
       const result =
         paths.length > 0

@@ -34,30 +34,57 @@ export async function refineFindingLines<T extends Locatable>(
   findings: readonly T[],
   options: LocateOptions = {},
 ): Promise<T[]> {
-  const byFile = groupBy(findings, (f) =>
-    f.source && isYamlInput(f.source.file, options) ? f.source.file : undefined,
+  const refined = new Map<number, number>();
+  await refineLines(
+    {
+      count: findings.length,
+      file: (i) => findings[i]!.source?.file,
+      doc: (i) => findings[i]!.doc,
+      path: (i) => [...(findings[i]!.itemPath ?? []), ...findings[i]!.path],
+      setLine: (i, line) => refined.set(i, line),
+    },
+    options,
   );
-  const refined = new Map<T, number>();
-  let budget = options.maxMappedChars ?? MAX_MAPPED_CHARS;
-  for (const [file, list] of byFile) {
-    const wanted = new Set(list.flatMap((f) => (f.doc === undefined ? [] : [f.doc])));
-    const docs = await documents(file === STDIN_NAME ? [options.stdin!] : createReadStream(file), wanted);
-    const maps = new Map<number, Map<string, number> | undefined>();
-    for (const f of list) {
-      const doc = f.doc === undefined ? undefined : docs.get(f.doc);
-      if (!doc) continue;
-      if (!maps.has(doc.index)) {
-        budget -= doc.text.length;
-        maps.set(doc.index, budget >= 0 ? tryLineMap(doc) : undefined);
-      }
-      const line = lineOf(maps.get(doc.index), [...(f.itemPath ?? []), ...f.path]);
-      if (line !== undefined) refined.set(f, line);
-    }
-  }
-  return findings.map((f) => {
-    const line = refined.get(f);
+  return findings.map((f, i) => {
+    const line = refined.get(i);
     return line !== undefined && f.source ? { ...f, source: { ...f.source, line } } : f;
   });
+}
+
+/** Findings seen through accessors (a compact finding table needs no object per finding). */
+export interface LineTargets {
+  readonly count: number;
+  file(i: number): string | undefined;
+  doc(i: number): number | undefined;
+  /** The full path inside the document (a List item's path, then the finding's). */
+  path(i: number): JsonPath;
+  setLine(i: number, line: number): void;
+}
+
+/** refineFindingLines over accessors: `setLine` is called for every finding whose line was found. */
+export async function refineLines(targets: LineTargets, options: LocateOptions = {}): Promise<void> {
+  const all = Array.from({ length: targets.count }, (_, i) => i);
+  const byFile = groupBy(all, (i) => {
+    const file = targets.file(i);
+    return file !== undefined && isYamlInput(file, options) ? file : undefined;
+  });
+  const budget = { chars: options.maxMappedChars ?? MAX_MAPPED_CHARS };
+  for (const [file, list] of byFile) {
+    const wanted = new Set(list.flatMap((i) => targets.doc(i) ?? []));
+    const docs = await documents(file === STDIN_NAME ? [options.stdin!] : createReadStream(file), wanted);
+    const maps = new Map<number, Map<string, number> | undefined>();
+    for (const i of list) {
+      const index = targets.doc(i);
+      const doc = index === undefined ? undefined : docs.get(index);
+      if (!doc) continue;
+      if (!maps.has(doc.index)) {
+        budget.chars -= doc.text.length;
+        maps.set(doc.index, budget.chars >= 0 ? tryLineMap(doc) : undefined);
+      }
+      const line = lineOf(maps.get(doc.index), targets.path(i));
+      if (line !== undefined) targets.setLine(i, line);
+    }
+  }
 }
 
 const isYamlInput = (file: string, options: LocateOptions): boolean =>
