@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FINDINGS_PER_DEPLOYMENT, writeFindingsYaml } from '../../bench/findings-yaml.js';
-import { auditFiles } from '../../src/cli/audit-pipeline.js';
+import { auditFiles } from '../../src/app/audit.js';
 
 describe('the many-findings benchmark input (bench/findings-yaml.ts)', () => {
   it('gives the number of findings per Deployment the benchmark row counts on, with file lines', async () => {
