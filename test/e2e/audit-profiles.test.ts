@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { THRESHOLD_CATALOGUE } from '../../src/knowledge/thresholds/catalogue.js';
-import { keysDifferingBetween } from '../../src/knowledge/thresholds/for-rule.js';
+import { formatValue, keysDifferingBetween, thresholdsForRule } from '../../src/knowledge/thresholds/for-rule.js';
 import { PROFILE_NAMES, type ProfileName } from '../../src/knowledge/thresholds/profile-names.js';
 import type { ThresholdValue } from '../../src/knowledge/thresholds/types.js';
 import { runCli } from '../support/cli.js';
@@ -76,4 +76,19 @@ describe('audit --profile on the bundled example differs exactly where the thres
       }
     });
   }
+});
+
+describe("kubetune explain shows each rule's thresholds per profile from the catalogue", () => {
+  const ruleIds = [...new Set(Object.values(THRESHOLD_CATALOGUE).flatMap((e) => e.readBy))].filter(
+    (id) => !id.includes(':'),
+  );
+  it.each(ruleIds)('%s', async (id) => {
+    const r = await runCli(['explain', id]);
+    expect(r.code).toBe(0);
+    for (const { key, entry } of thresholdsForRule(id)) {
+      const line = r.stdout.split('\n').find((l) => l.includes(`${key}:`));
+      expect(line, key).toBeDefined();
+      for (const p of PROFILE_NAMES) expect(line).toContain(`${p} ${formatValue(entry.values[p], entry.unit)}`);
+    }
+  });
 });
