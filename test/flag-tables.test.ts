@@ -41,6 +41,19 @@ describe('generated flag and config-field tables', { timeout: 300_000 }, () => {
     expect(r.output).toMatch(/REGENERATION SKIPPED: .* not present; committed data digest verified/);
     expect(r.status, r.output).toBe(0);
   });
+  it.skipIf(!existsSync(WEBSITE))(
+    `the deprecation-guide table reproduces from kubernetes/website${existsSync(WEBSITE) ? '' : ' (SKIPPED: website history absent)'}`,
+    () => {
+      const r = run(['--check'], {}, 'scripts/gen-api-removals.ts');
+      expect(r.output).toMatch(/reproduces from the pinned source/);
+      expect(r.status, r.output).toBe(0);
+    },
+  );
+  it('the deprecation-guide table carries an intact digest when the website history is absent', () => {
+    const r = run(['--check'], { KUBETUNE_WEBSITE_GIT: '/nonexistent' }, 'scripts/gen-api-removals.ts');
+    expect(r.output).toMatch(/REGENERATION SKIPPED: .* not present; committed data digest verified/);
+    expect(r.status, r.output).toBe(0);
+  });
   it('carry an intact digest (what --check verifies when the sources are absent, and says so)', () => {
     const r = run(['--check'], { KUBETUNE_WEBSITE_GIT: '/nonexistent', KUBETUNE_ETCD_GIT: '/nonexistent' });
     expect(r.output).toMatch(/REGENERATION SKIPPED: .* not present; committed data digest verified/);

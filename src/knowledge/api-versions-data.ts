@@ -108,6 +108,10 @@ export const API_VERSION_FACTS: readonly ApiVersionFact[] = [
   pluto('authentication.k8s.io/v1beta1', 'TokenReview', '1.6', '1.22', 'authentication.k8s.io/v1'),
   pluto('certificates.k8s.io/v1beta1', 'CertificateSigningRequest', '1.19', '1.22', 'certificates.k8s.io/v1'),
   pluto('coordination.k8s.io/v1beta1', 'Lease', '1.14', '1.22', 'coordination.k8s.io/v1'),
+  // Missing from pluto; the deprecation guide (#subjectaccessreview-resources-v122) lists them.
+  ...['LocalSubjectAccessReview', 'SelfSubjectAccessReview', 'SubjectAccessReview', 'SelfSubjectRulesReview'].map(
+    (kind) => fixed('authorization.k8s.io/v1beta1', kind, undefined, '1.22', 'authorization.k8s.io/v1'),
+  ),
   pluto('events.k8s.io/v1beta1', 'Event', '1.19', '1.25', 'events.k8s.io/v1'),
   pluto('discovery.k8s.io/v1beta1', 'EndpointSlice', '1.21', '1.25', 'discovery.k8s.io/v1'),
   fixed('flowcontrol.apiserver.k8s.io/v1beta2', 'FlowSchema', '1.26', '1.29', 'flowcontrol.apiserver.k8s.io/v1'),
