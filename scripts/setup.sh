@@ -17,6 +17,7 @@ command -v iperf3 >/dev/null || need+=(iperf3)
 command -v chromium >/dev/null || need+=(chromium)                  # dashboard tests (playwright-core drives it)
 [ -x /usr/lib/postgresql/15/bin/postgres ] || need+=(postgresql)    # bench history store: --store postgres://
 command -v victoria-metrics >/dev/null || need+=(victoria-metrics)  # diagnose/rightsize against VictoriaMetrics
+command -v prometheus-pushgateway >/dev/null || need+=(prometheus-pushgateway)  # bench run --pushgateway
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   export DEBIAN_FRONTEND=noninteractive

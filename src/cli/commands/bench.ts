@@ -18,6 +18,7 @@ import type { CommandContext, CommandModule } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { positiveInt } from '../parse.js';
 import { benchHistoryText } from './bench-history.js';
+import { pushBench } from './bench-push.js';
 
 interface StoreFlags {
   readonly store?: string;
@@ -37,6 +38,8 @@ interface RunFlags extends StoreFlags {
   readonly nodeSelector?: string;
   readonly image: readonly string[];
   readonly namespace: string;
+  readonly pushgateway?: string;
+  readonly job: string;
 }
 
 export const BENCH_CONFIG_FILE = 'bench.yaml';
@@ -160,6 +163,8 @@ async function run(flags: RunFlags, ctx: CommandContext): Promise<void> {
     );
     if (abort.signal.aborted) throw new UsageError('bench run interrupted: nothing was stored');
     finish(o, flags, ctx);
+    if (flags.pushgateway)
+      ctx.io.stderr.write(`kubetune bench: pushed to ${await pushBench(flags.pushgateway, flags.job, o.report)}\n`);
   } finally {
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
     await store?.close();
@@ -185,6 +190,8 @@ function register(program: Command, ctx: CommandContext): void {
       .option('--dir <path>', 'filesystem the local disk tests measure (default: the temp directory)')
       .option('--baseline <spec>', 'last | median:N | RUN-ID', 'last')
       .option('--no-history', 'do not read or write the history store')
+      .option('--pushgateway <url>', 'also push the medians, gates and counts as gauges to this Pushgateway')
+      .option('--job <name>', 'Pushgateway job label', 'kubetune-bench')
       .option('--dry-run', 'print every object a cluster run would create (namespace, Jobs, PVCs, pods, Services)')
       .option('--namespace <ns>', 'namespace of the cluster benchmark objects', BENCH_NAMESPACE)
       .option(
