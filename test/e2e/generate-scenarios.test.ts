@@ -4,11 +4,12 @@
  * the scenario's end are the problems `kubetune diagnose` reports there (same KPI, same priority, compared both
  * ways), none fires on the healthy cluster, and every dashboard panel query parses and returns data.
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parsePromQL } from '../../src/model/promql.js';
 import { runCli } from '../support/cli.js';
+import { promtool } from '../support/promtool.js';
 import { bottlenecksOf, type DiagnoseJson } from './diagnose-cli.js';
 import { clusterFamilies, scenarioRange, SCENARIOS, type ScenarioName } from './diagnose-scenarios.js';
 import {
@@ -104,6 +105,28 @@ describe('generated alerts on backfilled scenarios (real Prometheus, rules loade
       expect(r.differences).toEqual([]);
     });
   }
+
+  it('--from-history: an early level from the baseline, never looser than the profile, with its numbers', async () => {
+    const s = await startScenario(clusterFamilies(SCENARIOS.healthy, { nodes: 6, range: RANGE }));
+    started.push(s);
+    const args = ['generate', 'rules', '--prometheus', s.prom.url, '--from-history', '1h', '--time', String(END)];
+    const run = await runCli(args);
+    expect(run.code, run.stderr).toBe(0);
+    // etcd fsync p99 of the healthy members over 5m windows is ≈ 3 ms: × 2 ≈ 5 ms, below the guide P2 of 10 ms
+    const fsync = /history: etcd-wal-fsync-p99 P2 at ([0-9.]+) \(p99 over 1h = ([0-9.]+) ms × 2 margin/.exec(
+      run.stderr,
+    );
+    expect(fsync, run.stderr).not.toBeNull();
+    expect(Number(fsync![1])).toBeLessThan(0.01);
+    expect(Number(fsync![1])).toBeCloseTo((Number(fsync![2]) / 1000) * 2, 3);
+    expect(run.stdout).toContain('# Thresholds from this cluster history (profile level beside it):');
+    expect(run.stdout).toContain(`kubetune:etcd_wal_fsync_p99:5m > ${fsync![1]} <= 0.1`);
+    // the rest of the history is looser than the profile or a count: the profile's levels stay
+    expect(run.stdout).toContain('kubetune:etcd_wal_fsync_p99:5m > 0.1\n');
+    const file = join(s.work, 'history.rules.yaml');
+    await writeFile(file, run.stdout);
+    expect((await promtool(['check', 'rules', file])).code).toBe(0);
+  });
 
   it('every dashboard panel query parses and returns data', async () => {
     const { s, out } = await scenario('cpu-throttled-service');
