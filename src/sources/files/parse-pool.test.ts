@@ -6,7 +6,7 @@ import { schemaPrecomputed, validateAgainstSchema } from '../../knowledge/schema
 import { availableParallelism } from 'node:os';
 import { BatchQueue, ParsePool, poolSize, usableCpus } from './parse-pool.js';
 import { readInputs } from './read.js';
-import { loadYaml } from './yaml-docs.js';
+import { loadYaml } from './yaml-load.js';
 
 let dir: string;
 beforeAll(() => {

@@ -8,7 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { validateAgainstSchema } from '../../knowledge/schema.js';
 import { createdByController, isKubeObject, listItems } from '../../model/object.js';
 import type { ParseRequest, ParseResult, SchemaOutcome } from './parse-protocol.js';
-import { tryLoadYaml } from './yaml-docs.js';
+import { tryLoadYaml } from './yaml-load.js';
 
 /** Schema problems of a document's objects: the value itself, or each item of a List (null: nothing to check). */
 function schemaOf(value: unknown): SchemaOutcome {

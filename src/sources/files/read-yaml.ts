@@ -6,7 +6,8 @@ import { rememberSchema } from './collector.js';
 import { BATCH_CHARS, type FileReading } from './file-pool.js';
 import { BatchQueue } from './parse-pool.js';
 import { newlinesBefore, Utf8Validator } from './utf8.js';
-import { listItemLines, tryLoadYaml, YamlDocSplitter, type YamlDoc } from './yaml-docs.js';
+import { listItemLines, YamlDocSplitter, type YamlDoc } from './yaml-docs.js';
+import { tryLoadYaml } from './yaml-load.js';
 
 type YamlOutcome = ReturnType<typeof tryLoadYaml>;
 

@@ -1,13 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import {
-  checkExpandedSize,
-  checkTreeSize,
-  loadYaml,
-  UnsafeDocumentError,
-  YamlDocSplitter,
-  type YamlDoc,
-} from './yaml-docs.js';
+import { YamlDocSplitter, type YamlDoc } from './yaml-docs.js';
+import { checkExpandedSize, checkTreeSize, loadYaml, UnsafeDocumentError } from './yaml-load.js';
 
 /**
  * The line-by-line splitter this one replaced (slow: a string per line), kept as the reference the fast one
