@@ -10,6 +10,8 @@ export const EXIT = {
   unreachable: 3,
   /** Some input could not be read or parsed (the rest was still audited). */
   input: 4,
+  /** `predict` refused: too little history, or latency the features do not explain. */
+  refused: 5,
   /** A bug in kubetune (a rule or command crashed). */
   internal: 70,
 } as const;
@@ -22,5 +24,6 @@ export const EXIT_CODE_TABLE: readonly { code: number; meaning: string }[] = [
   { code: EXIT.usage, meaning: 'usage or configuration error' },
   { code: EXIT.unreachable, meaning: 'cluster or Prometheus unreachable' },
   { code: EXIT.input, meaning: 'some input could not be read or parsed (the rest was audited)' },
+  { code: EXIT.refused, meaning: 'predict refused: too little history, or a model that does not beat a constant prediction' },
   { code: EXIT.internal, meaning: 'internal error (a rule crashed: please report it)' },
 ];

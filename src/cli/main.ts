@@ -21,6 +21,7 @@ const ERROR_EXIT: Readonly<Record<string, number>> = {
   KT_BENCH_OUTPUT: EXIT.input,
   KT_BENCH_RUN: EXIT.input,
   KT_BENCH_STORE: EXIT.unreachable,
+  KT_MODEL_REFUSED: EXIT.refused,
 };
 
 /** Runs the CLI in-process and returns the exit code (bin/kubetune.js sets process.exitCode from it). */

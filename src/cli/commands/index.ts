@@ -6,6 +6,7 @@ import { fixCommand } from './fix.js';
 import { generateCommand } from './generate.js';
 import { healthCommand } from './health.js';
 import { planCommand } from './plan.js';
+import { predictCommand } from './predict.js';
 import { rightsizeCommand } from './rightsize.js';
 import { explainCommand, rulesCommand } from './rules.js';
 import { snapshotCommand } from './snapshot.js';
@@ -21,6 +22,7 @@ export const COMMANDS: readonly CommandModule[] = [
   planCommand,
   benchCommand,
   generateCommand,
+  predictCommand,
   rulesCommand,
   explainCommand,
 ];
