@@ -2,7 +2,13 @@
  * Use case `predict`: collect a training set from Prometheus history, train the latency model per verb class,
  * answer what-if questions from a stored model, and project capacity. Ports: a PromApi, a clock, a progress sink.
  */
-import { capacityKey, capacityOutlook, CAPACITY_QUERIES, type Points, type ResourceOutlook } from '../analyzers/predict/capacity.js';
+import {
+  capacityKey,
+  capacityOutlook,
+  CAPACITY_QUERIES,
+  type Points,
+  type ResourceOutlook,
+} from '../analyzers/predict/capacity.js';
 import { buildDataset, seriesMap } from '../analyzers/predict/dataset.js';
 import { FEATURES, stepFor, TARGETS, withRate } from '../analyzers/predict/features.js';
 import type { ForestOptions } from '../analyzers/predict/forest.js';
@@ -38,7 +44,12 @@ export interface TrainingSet {
 }
 
 /** One range query per feature (the first alternative that has data) and per target: a bounded budget. */
-export async function collectTrainingSet(prom: PromApi, endSeconds: number, windowSeconds: number, progress?: (m: string) => void): Promise<TrainingSet> {
+export async function collectTrainingSet(
+  prom: PromApi,
+  endSeconds: number,
+  windowSeconds: number,
+  progress?: (m: string) => void,
+): Promise<TrainingSet> {
   const stepSeconds = stepFor(windowSeconds);
   const window: TimeWindow = { startSeconds: endSeconds - windowSeconds, endSeconds, stepSeconds };
   const queries: CollectedQuery[] = [];
@@ -76,7 +87,10 @@ export async function trainLatencyModel(opts: PredictTrainOptions): Promise<Trai
 }
 
 /** The pure half of training (tests and benchmarks call it on a collected set). */
-export function trainFromSet(set: TrainingSet, opts: Pick<PredictTrainOptions, 'seed' | 'policy' | 'forest' | 'now'>): LatencyModel {
+export function trainFromSet(
+  set: TrainingSet,
+  opts: Pick<PredictTrainOptions, 'seed' | 'policy' | 'forest' | 'now'>,
+): LatencyModel {
   const seed = opts.seed ?? 1;
   const forest: ForestOptions = { ...DEFAULT_FOREST, ...opts.forest, seed };
   const steps = Math.floor((set.window.endSeconds - set.window.startSeconds) / set.window.stepSeconds) + 1;

@@ -24,6 +24,9 @@ export const EXIT_CODE_TABLE: readonly { code: number; meaning: string }[] = [
   { code: EXIT.usage, meaning: 'usage or configuration error' },
   { code: EXIT.unreachable, meaning: 'cluster or Prometheus unreachable' },
   { code: EXIT.input, meaning: 'some input could not be read or parsed (the rest was audited)' },
-  { code: EXIT.refused, meaning: 'predict refused: too little history, or a model that does not beat a constant prediction' },
+  {
+    code: EXIT.refused,
+    meaning: 'predict refused: too little history, or a model that does not beat a constant prediction',
+  },
   { code: EXIT.internal, meaning: 'internal error (a rule crashed: please report it)' },
 ];

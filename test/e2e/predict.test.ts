@@ -3,10 +3,14 @@
  * (test/support/predict-history.ts): the model recovers it, ranks the true drivers first, answers a what-if by the
  * right amount, is deterministic, and refuses on history where latency is noise.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { predictWhatIf, trainLatencyModel } from '../../src/app/predict.js';
 import type { LatencyModel } from '../../src/analyzers/predict/model.js';
 import { PrometheusClient } from '../../src/sources/prometheus/client.js';
+import { runCli } from '../support/cli.js';
 import { predictHistory } from '../support/predict-history.js';
 import { startBackfilledPrometheus, type BackfilledPrometheus } from '../support/prometheus.js';
 
@@ -21,7 +25,9 @@ describe('predict on a backfilled Prometheus (known function)', () => {
   beforeAll(async () => {
     prom = await startBackfilledPrometheus(history.families);
     const client = new PrometheusClient({ url: prom.url });
-    model = (await trainLatencyModel({ prometheus: client, endSeconds: prom.endSeconds, windowSeconds: DAYS * 86_400, now })).model;
+    model = (
+      await trainLatencyModel({ prometheus: client, endSeconds: prom.endSeconds, windowSeconds: DAYS * 86_400, now })
+    ).model;
   });
   afterAll(() => prom?.stop());
 
@@ -34,7 +40,12 @@ describe('predict on a backfilled Prometheus (known function)', () => {
     expect(best.mae).toBeLessThan(list.scores.constant.mae * 0.5);
     expect(best.r2).toBeGreaterThan(0.6);
     // The three true drivers before everything else.
-    expect(list.importance.slice(0, 3).map((i) => i.feature).sort()).toEqual(['etcd_fsync_p99', 'list_qps', 'pods']);
+    expect(
+      list.importance
+        .slice(0, 3)
+        .map((i) => i.feature)
+        .sort(),
+    ).toEqual(['etcd_fsync_p99', 'list_qps', 'pods']);
   });
 
   it('GET p99 depends on fsync only; POST p99 is noise and is refused', () => {
@@ -61,8 +72,41 @@ describe('predict on a backfilled Prometheus (known function)', () => {
 
   it('is deterministic: the same data and seed give the same model', async () => {
     const client = new PrometheusClient({ url: prom.url });
-    const again = (await trainLatencyModel({ prometheus: client, endSeconds: prom.endSeconds, windowSeconds: DAYS * 86_400, now })).model;
+    const again = (
+      await trainLatencyModel({ prometheus: client, endSeconds: prom.endSeconds, windowSeconds: DAYS * 86_400, now })
+    ).model;
     expect(JSON.stringify(again)).toBe(JSON.stringify(model));
+  });
+
+  it('CLI: train stores the model, what-if and show read it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kt-models-'));
+    try {
+      const common = [
+        '--prometheus',
+        prom.url,
+        '--window',
+        `${DAYS}d`,
+        '--time',
+        String(prom.endSeconds),
+        '--model-dir',
+        dir,
+      ];
+      const trained = await runCli(['predict', 'train', ...common]);
+      expect(trained.code, trained.stderr).toBe(0);
+      expect(trained.stdout).toMatch(/read-list: \d+ rows/);
+      expect(trained.stdout).toMatch(/mutating: REFUSED/);
+      const answer = await runCli(['predict', 'what-if', 'list-qps=3x', 'pods=2x', '--model-dir', dir, '-o', 'json']);
+      expect(answer.code, answer.stderr).toBe(0);
+      const json = JSON.parse(answer.stdout) as { classes: { verbClass: string; predicted?: number; now?: number }[] };
+      const list = json.classes.find((c) => c.verbClass === 'read-list')!;
+      expect(list.predicted!).toBeGreaterThan(list.now!);
+      const shown = await runCli(['predict', 'show', '--model-dir', dir]);
+      expect(shown.stdout).toMatch(/usable: read-single, read-list/);
+      const bad = await runCli(['predict', 'what-if', 'gpus=2x', '--model-dir', dir]);
+      expect(bad.code).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -75,13 +119,48 @@ describe('predict refuses on noise', () => {
 
   it('every verb class is refused: latency does not depend on the features', async () => {
     const client = new PrometheusClient({ url: prom.url });
-    const { model } = await trainLatencyModel({ prometheus: client, endSeconds: prom.endSeconds, windowSeconds: DAYS * 86_400, now });
+    const { model } = await trainLatencyModel({
+      prometheus: client,
+      endSeconds: prom.endSeconds,
+      windowSeconds: DAYS * 86_400,
+      now,
+    });
     for (const c of model.classes) expect(c.status, c.verbClass).toBe('refused');
+  });
+
+  it('CLI: train exits 5 and stores nothing; what-if without a model is a usage error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kt-models-'));
+    try {
+      const run = await runCli([
+        'predict',
+        'train',
+        '--prometheus',
+        prom.url,
+        '--window',
+        `${DAYS}d`,
+        '--time',
+        String(prom.endSeconds),
+        '--model-dir',
+        dir,
+      ]);
+      expect(run.code).toBe(5);
+      expect(run.stderr).toMatch(/nothing stored/);
+      const whatIf = await runCli(['predict', 'what-if', 'pods=2x', '--model-dir', dir]);
+      expect(whatIf.code).toBe(2);
+      expect(whatIf.stderr).toMatch(/no stored model/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses when the window holds too little data', async () => {
     const client = new PrometheusClient({ url: prom.url });
-    const { model } = await trainLatencyModel({ prometheus: client, endSeconds: prom.endSeconds - (DAYS - 0.1) * 86_400, windowSeconds: 14 * 86_400, now });
+    const { model } = await trainLatencyModel({
+      prometheus: client,
+      endSeconds: prom.endSeconds - (DAYS - 0.1) * 86_400,
+      windowSeconds: 14 * 86_400,
+      now,
+    });
     for (const c of model.classes) {
       expect(c.status).toBe('refused');
       if (c.status === 'refused') expect(c.reason).toMatch(/rows|coverage|feature/);

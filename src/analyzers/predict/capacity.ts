@@ -11,8 +11,16 @@ export interface CapacityQuery {
 export const CAPACITY_QUERIES: readonly CapacityQuery[] = [
   { name: 'requests', resource: 'cpu', query: 'sum(kube_pod_container_resource_requests{resource="cpu"})' },
   { name: 'requests', resource: 'memory', query: 'sum(kube_pod_container_resource_requests{resource="memory"})' },
-  { name: 'usage', resource: 'cpu', query: 'sum(rate(container_cpu_usage_seconds_total{container!="",container!="POD"}[$rate]))' },
-  { name: 'usage', resource: 'memory', query: 'sum(container_memory_working_set_bytes{container!="",container!="POD"})' },
+  {
+    name: 'usage',
+    resource: 'cpu',
+    query: 'sum(rate(container_cpu_usage_seconds_total{container!="",container!="POD"}[$rate]))',
+  },
+  {
+    name: 'usage',
+    resource: 'memory',
+    query: 'sum(container_memory_working_set_bytes{container!="",container!="POD"})',
+  },
   { name: 'allocatable', resource: 'cpu', query: 'sum(kube_node_status_allocatable{resource="cpu"})' },
   { name: 'allocatable', resource: 'memory', query: 'sum(kube_node_status_allocatable{resource="memory"})' },
   { name: 'largestNode', resource: 'cpu', query: 'max(kube_node_status_allocatable{resource="cpu"})' },
@@ -20,7 +28,8 @@ export const CAPACITY_QUERIES: readonly CapacityQuery[] = [
   {
     name: 'hpaExtraReplicas',
     resource: 'none',
-    query: 'sum(kube_horizontalpodautoscaler_spec_max_replicas - on (namespace, horizontalpodautoscaler) kube_horizontalpodautoscaler_status_current_replicas)',
+    query:
+      'sum(kube_horizontalpodautoscaler_spec_max_replicas - on (namespace, horizontalpodautoscaler) kube_horizontalpodautoscaler_status_current_replicas)',
   },
   { name: 'pods', resource: 'none', query: 'count(kube_pod_info)' },
 ];
@@ -28,7 +37,10 @@ export const CAPACITY_QUERIES: readonly CapacityQuery[] = [
 export type Points = readonly (readonly [number, number])[];
 
 /** Least-squares line through the points: value at `atSeconds` and slope per day. */
-export function trend(points: Points, atSeconds: number): { readonly value: number; readonly perDay: number } | undefined {
+export function trend(
+  points: Points,
+  atSeconds: number,
+): { readonly value: number; readonly perDay: number } | undefined {
   if (points.length < 2) return undefined;
   const n = points.length;
   const mt = points.reduce((s, p) => s + p[0], 0) / n;
@@ -66,7 +78,10 @@ export const capacityKey = key;
 
 const last = (p: Points | undefined): number | undefined => (p && p.length ? p[p.length - 1]![1] : undefined);
 
-export function capacityOutlook(input: CapacityInput): { readonly outlook: ResourceOutlook[]; readonly missing: string[] } {
+export function capacityOutlook(input: CapacityInput): {
+  readonly outlook: ResourceOutlook[];
+  readonly missing: string[];
+} {
   const outlook: ResourceOutlook[] = [];
   const missing: string[] = [];
   const extraReplicas = last(input.series.get(key({ name: 'hpaExtraReplicas', resource: 'none' }))) ?? 0;

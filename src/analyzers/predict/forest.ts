@@ -3,8 +3,8 @@
  * on quantile bins (32 per feature), seeded, so that the same rows and seed give the same trees everywhere.
  *
  * Why not a library: ml-random-forest 2.1 (mljs; its CART sorts every candidate split) took 164 s to train 60 trees
- * on 2,000 rows × 14 features here (bench figure in docs/predict.md); binned splits take well under a second, and a
- * model is a few kB of JSON instead of 6 MB.
+ * on 2,000 rows × 14 features on this machine, and its model was 6 MB of JSON; binned splits take 2.7 s on the same
+ * shape (`npm run bench:predict`, same loaded machine) and store in about 600 kB. See docs/predict.md.
  */
 import { seededRandom } from './stats.js';
 
@@ -42,7 +42,14 @@ interface Split {
   readonly gain: number;
 }
 
-function bestSplit(x: readonly (readonly number[])[], y: readonly number[], rows: readonly number[], features: readonly number[], edges: readonly (readonly number[])[], minLeaf: number): Split | undefined {
+function bestSplit(
+  x: readonly (readonly number[])[],
+  y: readonly number[],
+  rows: readonly number[],
+  features: readonly number[],
+  edges: readonly (readonly number[])[],
+  minLeaf: number,
+): Split | undefined {
   let total = 0;
   for (const r of rows) total += y[r]!;
   let best: Split | undefined;
@@ -108,7 +115,11 @@ function grow(ctx: GrowContext, rows: readonly number[], depth: number): TreeNod
   return [split.feature, split.threshold, grow(ctx, left, depth + 1), grow(ctx, right, depth + 1)];
 }
 
-export function trainForest(x: readonly (readonly number[])[], y: readonly number[], options: ForestOptions = DEFAULT_FOREST): Forest {
+export function trainForest(
+  x: readonly (readonly number[])[],
+  y: readonly number[],
+  options: ForestOptions = DEFAULT_FOREST,
+): Forest {
   const featureCount = x[0]?.length ?? 0;
   const edges = Array.from({ length: featureCount }, (_, f) => binEdges(x.map((row) => row[f]!)));
   const random = seededRandom(options.seed);

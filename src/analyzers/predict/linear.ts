@@ -39,7 +39,10 @@ export function trainLinear(x: readonly (readonly number[])[], y: readonly numbe
   const n = x.length;
   const k = x[0]?.length ?? 0;
   const mu = Array.from({ length: k }, (_, f) => x.reduce((s, row) => s + row[f]!, 0) / n);
-  const sd = Array.from({ length: k }, (_, f) => Math.sqrt(x.reduce((s, row) => s + (row[f]! - mu[f]!) ** 2, 0) / n) || 1);
+  const sd = Array.from(
+    { length: k },
+    (_, f) => Math.sqrt(x.reduce((s, row) => s + (row[f]! - mu[f]!) ** 2, 0) / n) || 1,
+  );
   const yMean = y.reduce((s, v) => s + v, 0) / n;
   const ata = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   const atb = new Array<number>(k).fill(0);

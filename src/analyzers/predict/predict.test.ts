@@ -38,8 +38,14 @@ describe('random forest and linear baseline', () => {
     const forest = trainForest(x.slice(0, 1600), y.slice(0, 1600));
     const linear = trainLinear(x.slice(0, 1600), y.slice(0, 1600));
     const test = x.slice(1600);
-    const sf = scores(y.slice(1600), test.map((r) => predictForest(forest, r)));
-    const sl = scores(y.slice(1600), test.map((r) => predictLinear(linear, r)));
+    const sf = scores(
+      y.slice(1600),
+      test.map((r) => predictForest(forest, r)),
+    );
+    const sl = scores(
+      y.slice(1600),
+      test.map((r) => predictLinear(linear, r)),
+    );
     expect(sf.mae).toBeLessThan(sl.mae * 0.6);
     expect(sf.r2).toBeGreaterThan(0.9);
   });
@@ -56,7 +62,12 @@ describe('random forest and linear baseline', () => {
 describe('trainClass', () => {
   const dataset = (x: number[][], y: number[]) =>
     buildDataset({
-      features: new Map(['pods', 'list_qps', 'etcd_fsync_p99', 'unrelated'].map((name, f) => [name, new Map(x.map((row, i) => [i * 60, row[f]!]))])),
+      features: new Map(
+        ['pods', 'list_qps', 'etcd_fsync_p99', 'unrelated'].map((name, f) => [
+          name,
+          new Map(x.map((row, i) => [i * 60, row[f]!])),
+        ]),
+      ),
       target: new Map(y.map((v, i) => [i * 60, v])),
       steps: y.length,
     });
@@ -73,7 +84,13 @@ describe('trainClass', () => {
   it('refuses when latency is noise', () => {
     const r = seededRandom(13);
     const { x } = synthetic(1500, 0, 12, truth);
-    const m = trainClass('read-list', dataset(x, x.map(() => 0.3 + 0.2 * r())));
+    const m = trainClass(
+      'read-list',
+      dataset(
+        x,
+        x.map(() => 0.3 + 0.2 * r()),
+      ),
+    );
     expect(m.status).toBe('refused');
     if (m.status === 'refused') expect(m.reason).toMatch(/not explained/);
   });

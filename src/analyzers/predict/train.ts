@@ -22,11 +22,23 @@ export interface TrainPolicy {
   readonly trainShare: number;
 }
 
-export const DEFAULT_POLICY: TrainPolicy = { minRows: 200, minCoverage: 0.5, maxMaeShareOfConstant: 0.8, minR2: 0.3, trainShare: 0.8 };
+export const DEFAULT_POLICY: TrainPolicy = {
+  minRows: 200,
+  minCoverage: 0.5,
+  maxMaeShareOfConstant: 0.8,
+  minR2: 0.3,
+  trainShare: 0.8,
+};
 
 type Predict = (row: readonly number[]) => number;
 
-function permutationImportance(predict: Predict, x: readonly (readonly number[])[], y: readonly number[], features: readonly string[], seed: number): Importance[] {
+function permutationImportance(
+  predict: Predict,
+  x: readonly (readonly number[])[],
+  y: readonly number[],
+  features: readonly string[],
+  seed: number,
+): Importance[] {
   const base = scores(y, x.map(predict)).mae;
   const random = seededRandom(seed + 7);
   return features
@@ -59,9 +71,18 @@ export function trainClass(verbClass: VerbClass, data: Dataset, opts: TrainClass
   if (data.y.length < policy.minRows)
     return refusal(verbClass, data, `${data.y.length} aligned rows, at least ${policy.minRows} needed`);
   if (data.coverage < policy.minCoverage)
-    return refusal(verbClass, data, `coverage ${(data.coverage * 100).toFixed(0)}% of the window, at least ${policy.minCoverage * 100}% needed`);
+    return refusal(
+      verbClass,
+      data,
+      `coverage ${(data.coverage * 100).toFixed(0)}% of the window, at least ${policy.minCoverage * 100}% needed`,
+    );
   const cut = Math.floor(data.y.length * policy.trainShare);
-  const [xTrain, yTrain, xTest, yTest] = [data.x.slice(0, cut), data.y.slice(0, cut), data.x.slice(cut), data.y.slice(cut)];
+  const [xTrain, yTrain, xTest, yTest] = [
+    data.x.slice(0, cut),
+    data.y.slice(0, cut),
+    data.x.slice(cut),
+    data.y.slice(cut),
+  ];
   const forest = trainForest(xTrain, yTrain, forestOptions);
   const linear = trainLinear(xTrain, yTrain);
   const trainMean = mean(yTrain);
@@ -72,7 +93,10 @@ export function trainClass(verbClass: VerbClass, data: Dataset, opts: TrainClass
   const s = {
     forest: scores(yTest, forestPred),
     linear: scores(yTest, linearPred),
-    constant: scores(yTest, yTest.map(() => trainMean)),
+    constant: scores(
+      yTest,
+      yTest.map(() => trainMean),
+    ),
   };
   const selected = s.linear.mae < s.forest.mae ? 'linear' : 'forest';
   const best: Scores = s[selected];
@@ -82,7 +106,15 @@ export function trainClass(verbClass: VerbClass, data: Dataset, opts: TrainClass
       : !(best.r2 >= policy.minR2)
         ? `test R² ${best.r2.toFixed(2)} is below ${policy.minR2}`
         : undefined;
-  if (refuse) return { verbClass, status: 'refused', reason: `latency is not explained by the features: ${refuse}`, rows: data.y.length, coverage: data.coverage, scores: s };
+  if (refuse)
+    return {
+      verbClass,
+      status: 'refused',
+      reason: `latency is not explained by the features: ${refuse}`,
+      rows: data.y.length,
+      coverage: data.coverage,
+      scores: s,
+    };
   const predict = selected === 'forest' ? predictF : predictL;
   const residuals = yTest.map((v, i) => v - (selected === 'forest' ? forestPred[i]! : linearPred[i]!));
   const lastHour = data.t.reduce((n, t) => (t >= data.t[data.t.length - 1]! - 3600 ? n + 1 : n), 0);
@@ -104,4 +136,5 @@ export function trainClass(verbClass: VerbClass, data: Dataset, opts: TrainClass
   };
 }
 
-const fmt = (seconds: number): string => (seconds < 1 ? `${(seconds * 1000).toFixed(1)} ms` : `${seconds.toFixed(2)} s`);
+const fmt = (seconds: number): string =>
+  seconds < 1 ? `${(seconds * 1000).toFixed(1)} ms` : `${seconds.toFixed(2)} s`;

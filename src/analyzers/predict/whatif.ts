@@ -30,7 +30,8 @@ export function parseChange(text: string): Change {
   const plus = /^([+-])([\d.]+)$/.exec(v);
   if (plus) return { feature: def.name, op: 'plus', value: (plus[1] === '-' ? -1 : 1) * Number(plus[2]), text };
   const value = def.unit === 'seconds' && /[a-z]$/i.test(v) ? (parseDurationMs(v) ?? NaN) / 1000 : Number(v);
-  if (!Number.isFinite(value)) throw new ScenarioError(`"${text}": "${v}" is not a number, a factor (2x) or a step (+50)`);
+  if (!Number.isFinite(value))
+    throw new ScenarioError(`"${text}": "${v}" is not a number, a factor (2x) or a step (+50)`);
   return { feature: def.name, op: 'set', value, text };
 }
 
@@ -63,7 +64,12 @@ export interface WhatIf {
   readonly changes: readonly Change[];
   readonly ignored: readonly string[];
   /** Changes that take a feature outside the range seen in training: the model cannot know what happens there. */
-  readonly extrapolated: readonly { readonly change: string; readonly value: number; readonly max: number; readonly min: number }[];
+  readonly extrapolated: readonly {
+    readonly change: string;
+    readonly value: number;
+    readonly max: number;
+    readonly min: number;
+  }[];
   readonly classes: readonly ClassPrediction[];
 }
 
@@ -72,7 +78,9 @@ function predictWith(c: Extract<ClassModel, { status: 'ok' }>, row: readonly num
 }
 
 export function whatIf(model: LatencyModel, changes: readonly Change[]): WhatIf {
-  const ignored = changes.filter((c) => !model.features.includes(c.feature)).map((c) => `${c.text} (no data for ${c.feature} in the training window)`);
+  const ignored = changes
+    .filter((c) => !model.features.includes(c.feature))
+    .map((c) => `${c.text} (no data for ${c.feature} in the training window)`);
   const used = changes.filter((c) => model.features.includes(c.feature));
   const classes = model.classes.map((c): ClassPrediction => {
     const target = TARGETS.find((t) => t.verbClass === c.verbClass)!;
@@ -82,7 +90,10 @@ export function whatIf(model: LatencyModel, changes: readonly Change[]): WhatIf 
     const scenario = predictWith(c, apply(c.current, model.features, used));
     // Anchor on the observed latency now; the model supplies the change.
     const predicted = Math.max(0, c.currentLatency + scenario - base);
-    const effects = used.map((ch) => ({ change: ch.text, effectSeconds: predictWith(c, apply(c.current, model.features, [ch])) - base }));
+    const effects = used.map((ch) => ({
+      change: ch.text,
+      effectSeconds: predictWith(c, apply(c.current, model.features, [ch])) - base,
+    }));
     const driver = effects.sort((a, b) => Math.abs(b.effectSeconds) - Math.abs(a.effectSeconds))[0];
     return {
       verbClass: c.verbClass,
@@ -97,13 +108,14 @@ export function whatIf(model: LatencyModel, changes: readonly Change[]): WhatIf 
     };
   });
   const first = model.classes.find((c) => c.status === 'ok');
-  const extrapolated = first?.status === 'ok'
-    ? used.flatMap((ch) => {
-        const i = model.features.indexOf(ch.feature);
-        const value = apply(first.current, model.features, [ch])[i]!;
-        const r = model.ranges[i]!;
-        return value > r.max || value < r.min ? [{ change: ch.text, value, max: r.max, min: r.min }] : [];
-      })
-    : [];
+  const extrapolated =
+    first?.status === 'ok'
+      ? used.flatMap((ch) => {
+          const i = model.features.indexOf(ch.feature);
+          const value = apply(first.current, model.features, [ch])[i]!;
+          const r = model.ranges[i]!;
+          return value > r.max || value < r.min ? [{ change: ch.text, value, max: r.max, min: r.min }] : [];
+        })
+      : [];
   return { changes: used, ignored, extrapolated, classes };
 }
