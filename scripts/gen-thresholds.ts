@@ -1,4 +1,5 @@
 /** The "Thresholds" section of a rule's generated doc, from the threshold catalogue (src/knowledge/thresholds/). */
+import { describeRuleDefaults } from '../src/knowledge/thresholds/defaults-for-rule.js';
 import { formatValue, thresholdsForRule } from '../src/knowledge/thresholds/for-rule.js';
 import { PROFILE_NAMES } from '../src/knowledge/thresholds/profile-names.js';
 
@@ -6,7 +7,11 @@ const cell = (s: string): string => s.replace(/\|/g, '\\|');
 
 export function thresholdDocLines(ruleId: string): string[] {
   const rows = thresholdsForRule(ruleId);
-  if (rows.length === 0) return [];
+  const defaults = describeRuleDefaults(ruleId);
+  const defaultLines = defaults.length
+    ? ['Component defaults it falls back to when unset:', '', ...defaults.map((d) => `- ${d}`), '']
+    : [];
+  if (rows.length === 0) return defaultLines.length ? ['## Thresholds', '', ...defaultLines] : [];
   return [
     '## Thresholds',
     '',
@@ -19,5 +24,6 @@ export function thresholdDocLines(ruleId: string): string[] {
         `| \`${key}\` | ${PROFILE_NAMES.map((p) => formatValue(entry.values[p], entry.unit)).join(' | ')} | ${cell(entry.summary)} | ${cell(entry.source)} |`,
     ),
     '',
+    ...defaultLines,
   ];
 }

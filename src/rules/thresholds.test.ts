@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { THRESHOLD_CATALOGUE, THRESHOLD_KEYS } from '../knowledge/thresholds/catalogue.js';
+import { DEFAULTS_READ_BY, FIXED_DEFAULTS_READ_BY } from '../knowledge/thresholds/defaults-for-rule.js';
 import { RULES } from './index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -141,5 +142,33 @@ describe('threshold catalogue meta-tests', () => {
         expect(THRESHOLD_CATALOGUE[key].readBy, `${key} does not list ${id}`).toContain(id);
       }
     }
+  });
+
+  it('the rules said to fall back to component defaults are exactly those that read them', () => {
+    const calls: Readonly<Record<keyof typeof DEFAULTS_READ_BY, string>> = {
+      etcd: 'etcdDefaultsFor',
+      'kube-apiserver': 'apiServerDefaultsFor',
+      'kube-controller-manager': 'controllerManagerDefaultsFor',
+    };
+    const sources = ruleSources().map((f) => ({
+      id: /^\s*id: '([^']+)'/m.exec(readFileSync(join(here, f), 'utf8'))?.[1],
+      text: readFileSync(join(here, f), 'utf8'),
+    }));
+    for (const [table, call] of Object.entries(calls) as [keyof typeof DEFAULTS_READ_BY, string][])
+      expect(
+        sources
+          .filter((s) => s.text.includes(`${call}(`))
+          .map((s) => s.id)
+          .sort(),
+        table,
+      ).toEqual([...DEFAULTS_READ_BY[table]].sort());
+    for (const [key, ids] of Object.entries(FIXED_DEFAULTS_READ_BY))
+      expect(
+        sources
+          .filter((s) => s.text.includes(`FIXED_DEFAULTS.${key}`))
+          .map((s) => s.id)
+          .sort(),
+        key,
+      ).toEqual([...ids].sort());
   });
 });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { renderMessage } from '../../engine/define-rule.js';
 import { PROFILES } from '../../knowledge/profiles.js';
+import { describeRuleDefaults } from '../../knowledge/thresholds/defaults-for-rule.js';
 import { describeRuleThresholds } from '../../knowledge/thresholds/for-rule.js';
 import { RULES } from '../../rules/index.js';
 import type { CommandModule } from '../command.js';
@@ -10,6 +11,10 @@ const pad = (s: string, n: number) => s.padEnd(n);
 const thresholdLines = (id: string): string[] => {
   const lines = describeRuleThresholds(id);
   return lines.length ? ['Thresholds per profile:', ...lines.map((l) => `  - ${l}`), ''] : [];
+};
+const defaultLines = (id: string): string[] => {
+  const lines = describeRuleDefaults(id);
+  return lines.length ? ['Defaults it falls back to when unset:', ...lines.map((l) => `  - ${l}`), ''] : [];
 };
 
 export const rulesCommand: CommandModule = {
@@ -73,6 +78,7 @@ export const explainCommand: CommandModule = {
           ...Object.values(rule.messages).map((m) => `  - ${renderMessage(String(m))}`),
           '',
           ...thresholdLines(rule.id),
+          ...defaultLines(rule.id),
           `Profiles: ${Object.keys(PROFILES).join(', ')} (choose with --profile)`,
           `Silence: rules: { ${rule.id}: off } in .kubetune.yaml, or annotation kubetune.io/ignore: "${rule.id}"`,
           `Docs: ${rule.docsUrl}`,
