@@ -23,7 +23,11 @@ export const EXIT_CODE_TABLE: readonly { code: number; meaning: string }[] = [
   { code: EXIT.findings, meaning: 'findings at or above --fail-on' },
   { code: EXIT.usage, meaning: 'usage or configuration error' },
   { code: EXIT.unreachable, meaning: 'cluster or Prometheus unreachable' },
-  { code: EXIT.input, meaning: 'some input could not be read or parsed (the rest was audited)' },
+  {
+    code: EXIT.input,
+    meaning:
+      'some input could not be read or parsed (the rest was audited), or the report is partial (memory ran short)',
+  },
   {
     code: EXIT.refused,
     meaning: 'predict refused: too little history, or a model that does not beat a constant prediction',

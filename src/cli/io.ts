@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 
 /** The shell's side effects, passed in so commands can be run in-process by tests. */
 export interface CliIo {
-  readonly stdout: { write(s: string): unknown; readonly isTTY?: boolean };
+  readonly stdout: { write(s: string): unknown; readonly isTTY?: boolean; readonly columns?: number };
   readonly stderr: { write(s: string): unknown; readonly isTTY?: boolean };
   readonly stdin: Readable;
   readonly env: Readonly<Record<string, string | undefined>>;

@@ -38,9 +38,10 @@ function objectKeyAt(report: Report, i: number): string {
 /** Human table: findings grouped by severity, then by object, with the file:line of each; written as it goes. */
 export function streamText(report: Report, out: Sink, options: RenderOptions = {}): void {
   const paint = (c: keyof typeof COLORS, s: string) => (options.color ? `${COLORS[c]}${s}${RESET}` : s);
-  const line = (s: string) => out(`${s}\n`);
+  const width = options.verbose ? undefined : options.width;
+  const line = (s: string) => out(`${width === undefined ? s : fit(s, width)}\n`);
   const rightsize = report.sections?.['rightsize'];
-  if (isRightsizeSection(rightsize)) for (const l of renderRightsizeText(rightsize, sanitize)) line(l);
+  if (isRightsizeSection(rightsize)) for (const l of renderRightsizeText(rightsize, sanitize)) out(`${l}\n`); // tables stay whole
   const n = findingCount(report);
   for (const sev of ORDER) {
     const group = positionsWhere(n, (i) => severityAt(report, i) === sev);
@@ -50,7 +51,7 @@ export function streamText(report: Report, out: Sink, options: RenderOptions = {
     groups.keys.forEach((obj, g) => {
       line(`  ${sanitize(obj)}`);
       for (let k = groups.starts[g]!; k < groups.starts[g + 1]!; k++)
-        line(findingLine(findingAt(report, groups.positions[k]!), sev, paint));
+        out(`${findingLine(findingAt(report, groups.positions[k]!), sev, paint, width)}\n`);
     });
     line('');
   }
@@ -65,14 +66,36 @@ export function streamText(report: Report, out: Sink, options: RenderOptions = {
   line(summaryLine(report));
 }
 
-function findingLine(f: Finding, sev: Severity, paint: (c: keyof typeof COLORS, s: string) => string): string {
+type Paint = (c: keyof typeof COLORS, s: string) => string;
+
+function findingLine(f: Finding, sev: Severity, paint: Paint, width?: number): string {
   const pr = f.priority ? `${f.priority} ` : '';
-  const at = f.path.length ? paint('dim', `  ${formatPath(f.path)}`) : '';
-  const where = f.source ? paint('dim', `${String(f.source.line).padStart(5)}  `) : '       ';
-  return `  ${where}${paint(sev, '●')} ${pr}${sanitize(f.message)} ${paint('dim', `[${f.ruleId}]`)}${at}`;
+  const path = f.path.length ? `  ${formatPath(f.path)}` : '';
+  const where = f.source ? `${String(f.source.line).padStart(5)}  ` : '       ';
+  const rule = `[${f.ruleId}]`;
+  const render = (message: string, at: string) =>
+    `  ${f.source ? paint('dim', where) : where}${paint(sev, '●')} ${pr}${message} ${paint('dim', rule)}${at && paint('dim', at)}`;
+  const message = sanitize(f.message);
+  const fixed = 2 + where.length + 2 + pr.length + 1 + rule.length;
+  if (width === undefined || fixed + message.length + path.length <= width) return render(message, path);
+  // Too wide: drop the path (shown with -v), then shorten the message.
+  if (fixed + message.length <= width) return render(message, '');
+  const room = width - fixed - 1;
+  return room >= 10 ? render(`${message.slice(0, room)}…`, '') : fit(render(message, ''), width);
+}
+
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+/** Truncates a line to `width` visible columns with "…" (colour codes are dropped from a truncated line). */
+export function fit(s: string, width: number): string {
+  const plain = s.replace(ANSI, '');
+  return plain.length <= width ? s : `${plain.slice(0, Math.max(0, width - 1))}…`;
 }
 
 export const renderText = collected(streamText);
+
+/** "1 file", "2 files", "0 files". */
+export const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 export function summaryLine(report: Report): string {
   const s = report.summary;
@@ -80,10 +103,10 @@ export function summaryLine(report: Report): string {
     .map(([k, v]) => `${v} ${k}`)
     .join(', ');
   return (
-    `${s.objects} objects${s.files !== undefined ? ` from ${s.files} files` : ''}` +
+    `${count(s.objects, 'object')}${s.files !== undefined ? ` from ${count(s.files, 'file')}` : ''}` +
     (skipped ? ` (skipped: ${skipped})` : '') +
-    ` · ${s.findings} findings: ${s.bySeverity.error} errors, ${s.bySeverity.warning} warnings, ${s.bySeverity.info} info` +
-    (s.errors ? ` · ${s.errors} input/rule errors` : '') +
+    ` · ${count(s.findings, 'finding')}: ${count(s.bySeverity.error, 'error')}, ${count(s.bySeverity.warning, 'warning')}, ${s.bySeverity.info} info` +
+    (s.errors ? ` · ${count(s.errors, 'input/rule error')}` : '') +
     ` · Kubernetes ${report.kubeVersion}, profile ${report.profile}`
   );
 }

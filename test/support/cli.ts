@@ -11,12 +11,16 @@ export interface CliRun {
 /** Runs the CLI in-process with captured output (no TTY, fixed clock). */
 export async function runCli(
   args: readonly string[],
-  options: { stdin?: string; cwd?: string; tty?: boolean; env?: Record<string, string> } = {},
+  options: { stdin?: string; cwd?: string; tty?: boolean; columns?: number; env?: Record<string, string> } = {},
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
-    stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false },
+    stdout: {
+      write: (s: string) => (stdout += s),
+      isTTY: options.tty ?? false,
+      ...(options.columns ? { columns: options.columns } : {}),
+    },
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     stdin: Readable.from(options.stdin !== undefined ? [Buffer.from(options.stdin)] : []),
     env: options.env ?? {},

@@ -32,12 +32,18 @@ export function emitReport(report: Report, flags: OutputFlags, ctx: CommandConte
   if (!isReporterName(flags.output)) throw new UsageError(`unknown output format ${flags.output}`);
   const name: ReporterName = flags.output;
   const toFile = flags.outputFile !== undefined;
-  const color =
-    !toFile && flags.color !== false && Boolean(ctx.io.stdout.isTTY) && ctx.io.env['NO_COLOR'] === undefined;
+  const tty = !toFile && Boolean(ctx.io.stdout.isTTY);
+  const color = tty && flags.color !== false && ctx.io.env['NO_COLOR'] === undefined && ctx.io.env['TERM'] !== 'dumb';
+  // A terminal gets lines cut to its width (80 when it does not say); files and pipes get them whole, as -v does.
+  const width = tty ? ctx.io.stdout.columns || 80 : undefined;
   // Streamed: a report with millions of findings is never one string.
   const sink = toFile ? fileSink(flags.outputFile!) : bufferedSink((s) => ctx.io.stdout.write(s));
   try {
-    STREAM_REPORTERS[name](report, sink.write, { color, verbose: Boolean(flags.verbose) });
+    STREAM_REPORTERS[name](report, sink.write, {
+      color,
+      verbose: Boolean(flags.verbose),
+      ...(width ? { width } : {}),
+    });
   } finally {
     sink.close();
   }
