@@ -20,6 +20,8 @@ export { health } from './app/health.js';
 export type { HealthOptions, HealthRecord } from './app/health.js';
 export { runBench, compareBench, showBench, reportFor } from './app/bench.js';
 export type { BenchOutcome, BenchRunOptions, BenchRunPorts } from './app/bench.js';
+export { runGenerate, GENERATE_KINDS } from './app/generate.js';
+export type { GenerateOptions, GeneratePorts, GenerateResult, GeneratedFile } from './app/generate.js';
 export { BENCH_REPORTERS } from './bench/report/index.js';
 export type { BenchFormat } from './bench/report/index.js';
 export type { BenchReport } from './bench/report/types.js';
