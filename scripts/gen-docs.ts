@@ -1,6 +1,7 @@
 /**
  * Generates what is derived from rule metadata: the rules registry (src/rules/index.ts) and docs/rules/*.md; and the
- * WebAssembly modules compiled from the .wat sources under src/ (scripts/gen-wasm.ts).
+ * WebAssembly modules compiled from the .wat sources under src/ (scripts/gen-wasm.ts); README's flag tables from
+ * the CLI's option table (src/cli/options*.ts).
  * `--check` writes nothing and fails when a generated file is stale (CI).
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
@@ -160,6 +161,12 @@ for (const { file, content } of await wasmModules(root)) write(file, content);
 const { renderRunbooks } = await import('../src/generate/monitoring/runbooks.js');
 const { KPIS } = await import('../src/knowledge/kpis.js');
 write(join(root, 'docs/runbooks.md'), renderRunbooks(KPIS));
+
+// README's flag tables from the CLI's option table
+const { COMMANDS } = await import('../src/cli/commands/index.js');
+const { renderFlagTables, withFlagTables } = await import('../src/cli/options-docs.js');
+const readme = join(root, 'README.md');
+write(readme, withFlagTables(readFileSync(readme, 'utf8'), renderFlagTables(COMMANDS)));
 
 if (check && stale.length > 0) {
   console.error(`Generated files are stale; run \`npm run gen\`:\n  ${stale.join('\n  ')}`);

@@ -5,13 +5,13 @@
 import { SourceUnavailableError } from '../core/errors.js';
 import { API_P99_PROMQL, healthMetricsText, healthRecord } from '../sources/live/health.js';
 import { LIST_KINDS } from '../sources/live/kinds.js';
-import { PrometheusClient } from '../sources/prometheus/client.js';
 import { readClusterTarget, type ClusterPorts, type ClusterTarget } from './cluster.js';
 import type { Clock, Log } from './ports.js';
+import { connectPrometheus, type PrometheusSettings } from './prometheus.js';
 
 export interface HealthOptions {
   /** Take the API p99 over the last 5 minutes from this Prometheus-compatible API. */
-  readonly prometheus?: string;
+  readonly prometheus?: PrometheusSettings;
   /** Also push the record as gauges to this Pushgateway, with this job label. */
   readonly pushgateway?: { readonly url: string; readonly job: string };
 }
@@ -56,8 +56,8 @@ export async function health(
 }
 
 /** The guide's API p99 from Prometheus at `now`; undefined when the series are absent (e.g. no API server scrape). */
-async function apiP99(url: string, now: Date): Promise<number | undefined> {
-  const result = await new PrometheusClient({ url }).instantQuery(API_P99_PROMQL, {
+async function apiP99(settings: PrometheusSettings, now: Date): Promise<number | undefined> {
+  const result = await connectPrometheus(settings).client.instantQuery(API_P99_PROMQL, {
     timeSeconds: now.getTime() / 1000,
   });
   const value = result.series[0]?.value;

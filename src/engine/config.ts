@@ -1,6 +1,7 @@
 import { ConfigError } from '../core/errors.js';
 import { isProfileName, type ProfileName } from '../knowledge/profiles.js';
 import { asArray, asString, isRecord, type ObjectRef } from '../model/object.js';
+import { FAIL_ON_LEVELS, isFailOn, type FailOn } from './fail-on.js';
 import { SEVERITIES, type Severity } from './types.js';
 
 export type RuleSetting = Severity | 'off';
@@ -16,7 +17,7 @@ export interface Exemption {
 export interface KubetuneConfig {
   readonly profile?: ProfileName;
   readonly kubeVersion?: string;
-  readonly failOn?: Severity;
+  readonly failOn?: FailOn;
   readonly rules: Readonly<
     Record<string, { readonly severity?: RuleSetting; readonly options?: Record<string, unknown> }>
   >;
@@ -39,7 +40,7 @@ export function parseConfig(raw: unknown, file = '.kubetune.yaml'): KubetuneConf
   const out: {
     profile?: ProfileName;
     kubeVersion?: string;
-    failOn?: Severity;
+    failOn?: FailOn;
     rules: Record<string, { severity?: RuleSetting; options?: Record<string, unknown> }>;
     exemptions: Exemption[];
   } = { rules: {}, exemptions: [] };
@@ -50,9 +51,8 @@ export function parseConfig(raw: unknown, file = '.kubetune.yaml'): KubetuneConf
   }
   if (raw['kubeVersion'] !== undefined) out.kubeVersion = String(raw['kubeVersion']);
   if (raw['failOn'] !== undefined) {
-    if (!SEVERITIES.includes(raw['failOn'] as Severity))
-      throw new ConfigError(`failOn must be one of ${SEVERITIES.join(', ')}`, file);
-    out.failOn = raw['failOn'] as Severity;
+    if (!isFailOn(raw['failOn'])) throw new ConfigError(`failOn must be one of ${FAIL_ON_LEVELS.join(', ')}`, file);
+    out.failOn = raw['failOn'];
   }
   if (raw['rules'] !== undefined) {
     if (!isRecord(raw['rules'])) throw new ConfigError('rules must be a mapping of rule id to setting', file);

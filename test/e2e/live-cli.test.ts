@@ -77,7 +77,7 @@ describe('kubetune audit (no path) and kubetune snapshot against the replay serv
     it(`writes a redacted ${ext} snapshot that audits to the same findings`, async () => {
       const file = join(dir, `snap.${ext}`);
       const snap = io();
-      expect(await main(['snapshot', '--kubeconfig', kubeconfig, '-o', file], snap.io)).toBe(0);
+      expect(await main(['snapshot', '--kubeconfig', kubeconfig, '--output-file', file], snap.io)).toBe(0);
       const text = readFileSync(file, 'utf8');
       expect(text).not.toContain('hunter2');
       expect(text).toContain('<redacted by kubetune>');
@@ -96,7 +96,7 @@ describe('kubetune audit (no path) and kubetune snapshot against the replay serv
 
   it('writes a snapshot to stdout with -o -, header and trailing notes included', async () => {
     const t = io();
-    expect(await main(['snapshot', '--kubeconfig', kubeconfig, '-o', '-', '--no-kubelet'], t.io)).toBe(0);
+    expect(await main(['snapshot', '--kubeconfig', kubeconfig, '--output-file', '-', '--no-kubelet'], t.io)).toBe(0);
     const text = t.out.join('');
     expect(text).toMatch(/^# kubetune snapshot of context "replay" \(http:\/\/127\.0\.0\.1:\d+\)\n/);
     expect(text).toMatch(
@@ -119,8 +119,8 @@ describe('kubetune audit (no path) and kubetune snapshot against the replay serv
 
   it('rejects -n with -A', async () => {
     const t = io();
-    expect(await main(['snapshot', '--kubeconfig', kubeconfig, '-n', 'a', '-A', '-o', join(dir, 'x.yaml')], t.io)).toBe(
-      2,
-    );
+    expect(
+      await main(['snapshot', '--kubeconfig', kubeconfig, '-n', 'a', '-A', '--output-file', join(dir, 'x.yaml')], t.io),
+    ).toBe(2);
   });
 });

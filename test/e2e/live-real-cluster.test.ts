@@ -52,7 +52,7 @@ describe('a real cluster', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kt-real-'));
     const file = join(dir, 'snap.yaml');
     const [o1, e1, o2, e2, o3, e3] = [[], [], [], [], [], []] as string[][];
-    expect(await main(['snapshot', ...ctxFlags(), '-o', file, '--no-kubelet'], cliIo(o1!, e1!))).toBe(0);
+    expect(await main(['snapshot', ...ctxFlags(), '--output-file', file, '--no-kubelet'], cliIo(o1!, e1!))).toBe(0);
     expect(readFileSync(file, 'utf8')).toMatch(/^# kubetune snapshot of context/);
     const live = await main(['audit', ...ctxFlags(), '-o', 'json', '--fail-on', 'none'], cliIo(o2!, e2!));
     expect([0, 4]).toContain(live);

@@ -14,7 +14,7 @@ import { SUITE_NAMES, type SuiteName } from '../../model/bench.js';
 import { ConfigError, UsageError } from '../../core/errors.js';
 import { defaultStorePath, openStore } from '../../store/open.js';
 import type { BenchStore } from '../../store/bench-store.js';
-import type { CommandContext, CommandModule } from '../command.js';
+import type { CommandContext, LegacyCommandModule as CommandModule } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { positiveInt } from '../parse.js';
 import { benchHistoryText } from './bench-history.js';

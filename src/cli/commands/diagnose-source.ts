@@ -1,3 +1,4 @@
+/** Old flag parsers, kept for `predict` until its flags move into the option table (cli/options*.ts). */
 /** Flags → a Prometheus client or an offline scrape, for `kubetune diagnose`. */
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../../core/errors.js';

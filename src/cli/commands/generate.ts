@@ -5,7 +5,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import {
   isGenerateKind,
@@ -14,13 +13,12 @@ import {
   type GenerateKind,
   type GenerateOptions,
 } from '../../app/generate.js';
-import { RULES_FORMATS, type RulesFormat } from '../../generate/monitoring/render-rules.js';
+import type { RulesFormat } from '../../generate/monitoring/render-rules.js';
 import type { ProfileName } from '../../knowledge/profiles.js';
 import { resolveKubeVersion } from '../../app/audit.js';
-import { preflight } from '../../app/prometheus.js';
+import { connectPrometheus, preflight } from '../../app/prometheus.js';
 import type { CommandContext, CommandModule } from '../command.js';
-import { profileOption } from './audit.js';
-import { clientFromFlags, parsePromDuration, parseTime, type PromFlags } from './diagnose-source.js';
+import { prometheusSettings, type PromFlags } from '../prometheus-flags.js';
 
 interface GenerateFlags extends PromFlags {
   readonly out?: string;
@@ -33,10 +31,12 @@ interface GenerateFlags extends PromFlags {
   readonly sloAvailability: string;
   readonly sloLatency: string;
   readonly clusterLabel: string;
-  readonly fromHistory?: string;
+  /** Seconds. */
+  readonly fromHistory?: number;
   readonly historyQuantile: string;
   readonly historyMargin: string;
-  readonly time?: string;
+  /** Unix seconds. */
+  readonly time?: number;
   readonly namespace?: string;
 }
 
@@ -73,16 +73,16 @@ function optionsOf(kinds: readonly GenerateKind[], flags: GenerateFlags): Genera
       latencyTarget: fraction(flags.sloLatency, '--slo-latency'),
     },
     clusterLabel: flags.clusterLabel,
-    ...(flags.fromHistory
+    ...(flags.fromHistory !== undefined
       ? {
           history: {
-            windowSeconds: parsePromDuration(flags.fromHistory, '--from-history'),
+            windowSeconds: flags.fromHistory,
             quantile: fraction(flags.historyQuantile, '--history-quantile'),
             margin,
           },
         }
       : {}),
-    ...(flags.time ? { timeSeconds: parseTime(flags.time) } : {}),
+    ...(flags.time !== undefined ? { timeSeconds: flags.time } : {}),
     ...(flags.namespace ? { namespace: flags.namespace } : {}),
   };
 }
@@ -93,7 +93,9 @@ async function run(what: readonly string[], flags: GenerateFlags, ctx: CommandCo
     throw new UsageError(`generate: unknown kind ${bad.join(', ')} (expected ${GENERATE_KINDS.join(', ')})`);
   const kinds = [...new Set(what as GenerateKind[])];
   const opts = optionsOf(kinds, flags);
-  const client = flags.prometheus ? clientFromFlags(flags, ctx.io.env) : undefined;
+  const client = flags.prometheus
+    ? connectPrometheus(prometheusSettings(flags, ctx.io.env, 'generate')).client
+    : undefined;
   if (client) await preflight(client, flags.prometheus!);
   const result = await runGenerate(opts, client ? { prometheus: client } : {});
   for (const n of result.notes) ctx.io.stderr.write(`${n}\n`);
@@ -121,44 +123,5 @@ async function run(what: readonly string[], flags: GenerateFlags, ctx: CommandCo
   ctx.io.stdout.write(`Wrote ${files.length} files to ${out}:\n${files.map((f) => `  ${f.path}\n`).join('')}`);
 }
 
-export const generateCommand: CommandModule = {
-  name: 'generate',
-  register(program: Command, ctx) {
-    program
-      .command('generate')
-      .description('Generate alerting/recording rules, Grafana dashboards and promtool tests from the KPI catalogue')
-      .argument('<what...>', `what to generate: ${GENERATE_KINDS.join(', ')}`)
-      .option('--out <dir>', 'directory to write the files to (rules/, dashboards/, tests/)')
-      .addOption(profileOption())
-      .addOption(new Option('-o, --output <format>', 'rules format').choices(RULES_FORMATS).default('rules-file'))
-      .option('--kube-version <version>', 'Kubernetes version the rules target (drops fallbacks to removed metrics)')
-      .option('--label <key=value...>', 'routing label added to every alert (repeatable)')
-      .option('--team <name>', 'shorthand for --label team=NAME')
-      .option(
-        '--component-label <component=value...>',
-        'value of the component label per catalogue component (e.g. etcd=storage)',
-      )
-      .option('--slo-availability <target>', 'API availability SLO target', '0.99')
-      .option('--slo-latency <target>', 'API latency SLO target (share of calls under the upstream SLO)', '0.99')
-      .option('--cluster-label <name>', 'label telling clusters apart, kept by every recorded aggregation', 'cluster')
-      .option('--namespace <ns>', 'namespace of the generated PrometheusRule, ConfigMaps and GrafanaDashboards')
-      .option('--prometheus <url>', 'generate only for what this Prometheus has (and read --from-history from it)')
-      .option('--from-history <duration>', 'add early-warning thresholds from this much history (e.g. 14d)')
-      .option('--history-quantile <q>', 'baseline percentile over the history window', '0.99')
-      .option('--history-margin <x>', 'multiplier over the baseline', '2')
-      .option('--time <time>', 'end of the history window: RFC 3339 or unix seconds (default: now)')
-      .option('--bearer-token-file <file>', 'bearer token file (or KUBETUNE_PROMETHEUS_TOKEN)')
-      .option(
-        '--basic-auth-user <user>',
-        'basic auth user (password: --basic-auth-password-file or KUBETUNE_PROMETHEUS_PASSWORD)',
-      )
-      .option('--basic-auth-password-file <file>', 'basic auth password file')
-      .option('-H, --header <header...>', 'extra HTTP header "Name: value"')
-      .option('--ca-file <file>', 'CA bundle (PEM) to verify the server')
-      .option('--insecure-skip-tls-verify', 'do not verify the server certificate')
-      .option('--timeout <duration>', 'per-request timeout', '60s')
-      .option('--retries <n>', 'retries on 5xx/429/network errors', '3')
-      .option('--concurrency <n>', 'concurrent queries', '2')
-      .action((what: string[], flags: GenerateFlags) => run(what, flags, ctx));
-  },
-};
+/** `kubetune generate <what...>`: rules, dashboards and promtool tests (options: cli/options-commands.ts). */
+export const generateCommand: CommandModule<GenerateFlags> = { run: (what, flags, ctx) => run(what, flags, ctx) };

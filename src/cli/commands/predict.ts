@@ -14,7 +14,7 @@ import { UsageError } from '../../core/errors.js';
 import { capacityPlan, predictWhatIf, trainLatencyModel } from '../../app/predict.js';
 import { preflight } from '../../app/prometheus.js';
 import { DEFAULT_MODEL_DIR, ModelFiles } from '../../store/model-files.js';
-import type { CommandContext, CommandModule } from '../command.js';
+import type { CommandContext, LegacyCommandModule as CommandModule } from '../command.js';
 import { clientFromFlags, parsePositiveInt, parsePromDuration, parseTime, type PromFlags } from './diagnose-source.js';
 
 interface PredictFlags extends PromFlags {

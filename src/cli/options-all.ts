@@ -1,0 +1,22 @@
+import { type CommandName, type OptionDef } from './options.js';
+import { GENERATE, HEALTH, PLAN, RIGHTSIZE, RULES_LIST, SNAPSHOT } from './options-commands.js';
+import { PROMETHEUS_OPTIONS } from './options-prometheus.js';
+import { AUDIT, CLUSTER_OPTIONS, DIAGNOSE, OUTPUT } from './options-table.js';
+
+/** Every row of the option table, in help order. */
+export const OPTIONS: readonly OptionDef[] = [
+  ...AUDIT,
+  ...DIAGNOSE,
+  ...RIGHTSIZE,
+  ...PLAN,
+  ...GENERATE,
+  ...PROMETHEUS_OPTIONS,
+  ...CLUSTER_OPTIONS,
+  ...SNAPSHOT,
+  ...HEALTH,
+  ...RULES_LIST,
+  ...OUTPUT,
+];
+
+/** The options of one command, in table order. */
+export const optionsOf = (command: CommandName): OptionDef[] => OPTIONS.filter((o) => o.commands.includes(command));
