@@ -42,7 +42,10 @@ interface Finding {
 }
 const RULES = ['image-tag-latest', 'cpu-limit-missing', 'pdb-missing'];
 const audit = async (args: string[], stdin?: string) => {
-  const r = await runCli(['audit', ...args, '-o', 'json', '--rule', ...RULES], stdin !== undefined ? { stdin } : {});
+  const r = await runCli(
+    ['audit', ...args, '-o', 'json', '--rule', RULES.join(',')],
+    stdin !== undefined ? { stdin } : {},
+  );
   expect(r.stderr).toBe('');
   return (JSON.parse(r.stdout) as { findings: Finding[] }).findings;
 };
