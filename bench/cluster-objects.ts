@@ -8,17 +8,9 @@ import { labels, podSpec, TS } from './cluster-pods.js';
 
 export type Obj = Record<string, unknown>;
 
-/** mulberry32: small, fast, deterministic. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator of src/core (mulberry32). */
+import { seededRandom as prng } from '../src/core/random.js';
+export { prng };
 
 export interface Rand {
   readonly next: () => number;

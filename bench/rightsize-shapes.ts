@@ -20,17 +20,9 @@ export type ShapeName = (typeof SHAPES)[number];
 const MiB = 2 ** 20;
 const MINUTES_PER_DAY = 1440;
 
-/** mulberry32: a small, fast, seeded PRNG in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+/** The seeded generator of src/core (mulberry32). */
+import { seededRandom as prng } from '../src/core/random.js';
+export { prng };
 
 export interface ShapeOptions {
   readonly seed: number;

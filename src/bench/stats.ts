@@ -1,5 +1,7 @@
 /** Robust statistics for bench samples: pure, deterministic (the bootstrap takes a seed). */
 
+import { seededRandom } from '../core/random.js';
+
 const sorted = (xs: readonly number[]): number[] => [...xs].sort((a, b) => a - b);
 
 /** Linear-interpolated quantile (type 7, as R and NumPy default), q in [0, 1]. */
@@ -97,18 +99,6 @@ export function mannWhitney(a: readonly number[], b: readonly number[]): MannWhi
   return { u, p: Math.min(1, 2 * (1 - normalCdf(z))), exact: false };
 }
 
-/** mulberry32: a small seeded PRNG so that a bootstrap gives the same interval every time. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Percentile-bootstrap confidence interval of the relative change of medians, median(current)/median(baseline) − 1. */
 export function bootstrapRelativeChange(
   baseline: readonly number[],
@@ -116,7 +106,7 @@ export function bootstrapRelativeChange(
   options: { iterations?: number; confidence?: number; seed?: number } = {},
 ): readonly [number, number] {
   const { iterations = 2000, confidence = 0.95, seed = 1 } = options;
-  const next = rng(seed);
+  const next = seededRandom(seed);
   const resample = (xs: readonly number[]): number[] => xs.map(() => xs[Math.floor(next() * xs.length)] as number);
   const changes: number[] = [];
   for (let i = 0; i < iterations; i++) {

@@ -1,16 +1,6 @@
 /** Small, deterministic statistics for the latency model: seeded random numbers, error measures, quantiles. */
 
-/** mulberry32: a seeded 32-bit generator; the same seed gives the same sequence on every platform. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../core/random.js';
 
 export interface Scores {
   /** Mean absolute error, in the target's unit (seconds). */

@@ -9,22 +9,13 @@ import deprecatedRule from './component-flag-deprecated.js';
 import invalidRule from './component-flag-invalid.js';
 import wrongRule from './component-flag-wrong-component.js';
 import { COMPONENT_NAMES, FLAG_CATALOGUES, type ComponentName } from '../../knowledge/flags.js';
+import { seededRandom } from '../../core/random.js';
 import { editDistance } from '../../knowledge/flags-suggest.js';
 import { upstreamReleaseFor, upstreamTable, type UpstreamFlag } from '../../knowledge/flags-upstream.js';
 
 /** Seeded (mulberry32), so a failure reproduces; KUBETUNE_FLAG_SEED picks another sample. */
 const SEED = Number(process.env['KUBETUNE_FLAG_SEED'] ?? 14);
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = random(SEED);
+const rnd = seededRandom(SEED);
 const sample = <T>(xs: readonly T[], n: number): T[] => {
   const copy = [...xs];
   for (let i = copy.length - 1; i > 0; i--) {
