@@ -6,11 +6,9 @@
  *
  * Run: npx tsx scripts/gen-api-removals.ts [--check] (--check without the website history verifies the digest).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { format, resolveConfig } from 'prettier';
 import { WEBSITE, WEBSITE_HEAD, resolveRev, show } from './flags/website.js';
+import { digestOf, formatGenerated, writeOrCheck } from './flags/generated-file.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'src/knowledge/api-removals-upstream-data.ts');
@@ -51,8 +49,6 @@ export function parseGuide(page: string): Row[] {
   return rows;
 }
 
-const digestOf = (json: string): string => createHash('sha256').update(json).digest('hex');
-
 async function render(): Promise<string> {
   const rev = resolveRev(WEBSITE, WEBSITE_HEAD);
   const page = show(WEBSITE, rev, GUIDE);
@@ -70,25 +66,21 @@ async function render(): Promise<string> {
     `export const DEPRECATION_GUIDE_DIGEST = '${digestOf(json)}';`,
     '',
   ].join('\n');
-  return format(source, { ...(await resolveConfig(out)), filepath: out });
+  return formatGenerated(source, out);
 }
 
-const check = process.argv.includes('--check');
-if (!existsSync(WEBSITE)) {
-  if (!check) throw new Error(`website history absent: ${WEBSITE} (set KUBETUNE_WEBSITE_GIT)`);
-  const data = (await import('../src/knowledge/api-removals-upstream-data.js')) as {
-    DEPRECATION_GUIDE_REMOVALS: unknown;
-    DEPRECATION_GUIDE_DIGEST: string;
-  };
-  const ok = data.DEPRECATION_GUIDE_DIGEST === digestOf(JSON.stringify(data.DEPRECATION_GUIDE_REMOVALS));
-  console.log(`REGENERATION SKIPPED: ${WEBSITE} not present; committed data digest ${ok ? 'verified' : 'MISMATCH'}`);
-  process.exit(ok ? 0 : 1);
-}
-const text = await render();
-if (check) {
-  const same = readFileSync(out, 'utf8') === text;
-  console.log(same ? 'deprecation guide table reproduces from the pinned source' : `${out} is stale: regenerate it`);
-  process.exit(same ? 0 : 1);
-}
-writeFileSync(out, text);
-console.log(`wrote ${out}`);
+await writeOrCheck({
+  out,
+  sources: [WEBSITE],
+  sourcesHint: 'set KUBETUNE_WEBSITE_GIT',
+  render,
+  committed: async () => {
+    const m = (await import('../src/knowledge/api-removals-upstream-data.js')) as {
+      DEPRECATION_GUIDE_REMOVALS: unknown;
+      DEPRECATION_GUIDE_DIGEST: string;
+    };
+    return { data: m.DEPRECATION_GUIDE_REMOVALS, digest: m.DEPRECATION_GUIDE_DIGEST };
+  },
+  reproduces: 'deprecation guide table reproduces from the pinned source',
+  regenerate: 'npx tsx scripts/gen-api-removals.ts',
+});

@@ -7,14 +7,12 @@
  *
  * Run: npx tsx scripts/gen-config-fields.ts [--check] (--check without the website history verifies the digest).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { format, resolveConfig } from 'prettier';
 import type { ConfigFieldRow, UpstreamConfigTable } from '../src/knowledge/config-fields-upstream-types.js';
 import { parseConfigApiPage, type ApiField } from './flags/config-api-page.js';
 import { compressReleases } from './flags/render.js';
 import { MINORS, WEBSITE, resolveRev, revisionFor, show } from './flags/website.js';
+import { digestOf, formatGenerated, writeOrCheck } from './flags/generated-file.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'src/knowledge/config-fields-upstream-data.ts');
@@ -94,8 +92,6 @@ function tablesOf(api: Api): UpstreamConfigTable[] {
   });
 }
 
-const digestOf = (json: string): string => createHash('sha256').update(json).digest('hex');
-
 async function render(): Promise<string> {
   const json = JSON.stringify(APIS.flatMap(tablesOf));
   const source = [
@@ -111,25 +107,21 @@ async function render(): Promise<string> {
     `export const UPSTREAM_CONFIG_FIELDS_DIGEST = '${digestOf(json)}';`,
     '',
   ].join('\n');
-  return format(source, { ...(await resolveConfig(out)), filepath: out });
+  return formatGenerated(source, out);
 }
 
-const check = process.argv.includes('--check');
-if (!existsSync(WEBSITE)) {
-  if (!check) throw new Error(`website history absent: ${WEBSITE} (set KUBETUNE_WEBSITE_GIT)`);
-  const data = (await import('../src/knowledge/config-fields-upstream-data.js')) as {
-    UPSTREAM_CONFIG_FIELDS: unknown;
-    UPSTREAM_CONFIG_FIELDS_DIGEST: string;
-  };
-  const ok = data.UPSTREAM_CONFIG_FIELDS_DIGEST === digestOf(JSON.stringify(data.UPSTREAM_CONFIG_FIELDS));
-  console.log(`REGENERATION SKIPPED: ${WEBSITE} not present; committed data digest ${ok ? 'verified' : 'MISMATCH'}`);
-  process.exit(ok ? 0 : 1);
-}
-const text = await render();
-if (check) {
-  const same = readFileSync(out, 'utf8') === text;
-  console.log(same ? 'config field tables reproduce from the pinned sources' : `${out} is stale: regenerate it`);
-  process.exit(same ? 0 : 1);
-}
-writeFileSync(out, text);
-console.log(`wrote ${out}`);
+await writeOrCheck({
+  out,
+  sources: [WEBSITE],
+  sourcesHint: 'set KUBETUNE_WEBSITE_GIT',
+  render,
+  committed: async () => {
+    const m = (await import('../src/knowledge/config-fields-upstream-data.js')) as {
+      UPSTREAM_CONFIG_FIELDS: unknown;
+      UPSTREAM_CONFIG_FIELDS_DIGEST: string;
+    };
+    return { data: m.UPSTREAM_CONFIG_FIELDS, digest: m.UPSTREAM_CONFIG_FIELDS_DIGEST };
+  },
+  reproduces: 'config field tables reproduce from the pinned sources',
+  regenerate: 'npx tsx scripts/gen-config-fields.ts',
+});

@@ -15,15 +15,13 @@
  * a source repository is absent the regeneration is skipped (exit 0, saying so) and only the committed digest is
  * verified.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { format, resolveConfig } from 'prettier';
 import { parseEtcdFlags } from './flags/etcd-source.js';
 import { parseReferencePage, type PageFlag } from './flags/reference-page.js';
 import { ERRATA, applyErrata } from './flags/errata.js';
 import { canonicalFlagData, type GeneratedComponent } from './flags/render.js';
 import { ETCD, MINORS, WEBSITE, resolveRev as resolve, revisionFor, show } from './flags/website.js';
+import { digestOf, formatGenerated, writeOrCheck } from './flags/generated-file.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'src/knowledge/flags-upstream-data.ts');
@@ -57,8 +55,6 @@ function etcdComponent(): GeneratedComponent {
   return { component: 'etcd', source: { repo: 'etcd-io/etcd', path: ETCD_FILES.join(' ') }, releases };
 }
 
-const digestOf = (json: string): string => createHash('sha256').update(json).digest('hex');
-
 async function render(): Promise<string> {
   const data = canonicalFlagData([...KUBE.map(kubeComponent), etcdComponent()]);
   const json = JSON.stringify(data);
@@ -76,31 +72,21 @@ async function render(): Promise<string> {
     `export const UPSTREAM_FLAGS_DIGEST = '${digestOf(json)}';`,
     '',
   ].join('\n');
-  return format(source, { ...(await resolveConfig(out)), filepath: out });
+  return formatGenerated(source, out);
 }
 
-const check = process.argv.includes('--check');
-const missing = [WEBSITE, ETCD].filter((d) => !existsSync(d));
-if (missing.length > 0) {
-  if (!check)
-    throw new Error(`source repositories absent: ${missing.join(', ')} (set KUBETUNE_WEBSITE_GIT / KUBETUNE_ETCD_GIT)`);
-  const data = (await import('../src/knowledge/flags-upstream-data.js')) as {
-    UPSTREAM_FLAGS: unknown;
-    UPSTREAM_FLAGS_DIGEST: string;
-  };
-  const ok = data.UPSTREAM_FLAGS_DIGEST === digestOf(JSON.stringify(data.UPSTREAM_FLAGS));
-  console.log(
-    `REGENERATION SKIPPED: ${missing.join(', ')} not present; committed data digest ${ok ? 'verified' : 'MISMATCH'}`,
-  );
-  process.exit(ok ? 0 : 1);
-}
-const text = await render();
-if (check) {
-  const same = readFileSync(out, 'utf8') === text;
-  console.log(
-    same ? 'flag tables reproduce from the pinned sources' : `${out} is stale: run npx tsx scripts/gen-flags.ts`,
-  );
-  process.exit(same ? 0 : 1);
-}
-writeFileSync(out, text);
-console.log(`wrote ${out}`);
+await writeOrCheck({
+  out,
+  sources: [WEBSITE, ETCD],
+  sourcesHint: 'set KUBETUNE_WEBSITE_GIT / KUBETUNE_ETCD_GIT',
+  render,
+  committed: async () => {
+    const m = (await import('../src/knowledge/flags-upstream-data.js')) as {
+      UPSTREAM_FLAGS: unknown;
+      UPSTREAM_FLAGS_DIGEST: string;
+    };
+    return { data: m.UPSTREAM_FLAGS, digest: m.UPSTREAM_FLAGS_DIGEST };
+  },
+  reproduces: 'flag tables reproduce from the pinned sources',
+  regenerate: 'npx tsx scripts/gen-flags.ts',
+});
