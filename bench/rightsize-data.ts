@@ -6,11 +6,16 @@
  * Shape: 20 namespaces, Deployments of 5 replicas, pods of 2 containers (app + sidecar). Usage follows a daily
  * cycle with per-container phase, amplitude and noise, deterministic from the container index.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CPU_RECORDING_RULES } from '../src/analyzers/rightsize/queries.js';
+import { dumpYaml } from '../src/generate/monitoring/render-rules.js';
+import { rightsizeRules } from '../src/generate/monitoring/rightsize-rules.js';
 import {
   backfillOpenMetrics,
+  startPrometheus,
   writeOpenMetrics,
   type MetricFamily,
   type SeriesData,
@@ -22,9 +27,17 @@ export interface BenchShape {
   readonly stepSeconds: number;
   /** End of the data (unix seconds, aligned to the day). */
   readonly endSeconds: number;
-  /** Also backfill kube-prometheus' recorded per-container CPU rate, as a cluster with its rules would have it. */
-  readonly recordingRule: boolean;
+  /**
+   * The recorded per-container CPU rate a cluster's rules would have: `kube-prometheus` backfills kubernetes-mixin's
+   * series computed here; `kubetune` loads kubetune's own rightsize recording rules (`kubetune generate rules`) and
+   * has promtool evaluate them over the backfilled raw series (`tsdb create-blocks-from rules`), as Prometheus
+   * would have recorded them; `none` leaves only the raw counters.
+   */
+  readonly recordingRule: RecordingRuleSource;
 }
+
+export const RECORDING_RULE_SOURCES = ['kube-prometheus', 'kubetune', 'none'] as const;
+export type RecordingRuleSource = (typeof RECORDING_RULE_SOURCES)[number];
 
 export const NAMESPACES = 20;
 const REPLICAS = 5;
@@ -123,12 +136,15 @@ function dayFamilies({ shape, ids, counters, from, to, first }: Day): MetricFami
   return [
     { name: 'container_cpu_usage_seconds_total', type: 'counter', series: cpu },
     { name: 'container_memory_working_set_bytes', type: 'gauge', series: mem },
-    ...(shape.recordingRule ? [{ name: CPU_RECORDING_RULES[0], type: 'gauge' as const, series: recorded }] : []),
+    ...(shape.recordingRule === 'kube-prometheus'
+      ? [{ name: CPU_RECORDING_RULES[0], type: 'gauge' as const, series: recorded }]
+      : []),
   ];
 }
 
 export const dataDirFor = (root: string, s: BenchShape): string =>
-  join(root, `rightsize-${s.containers}c-${s.days}d-${s.stepSeconds}s-${s.endSeconds}${s.recordingRule ? '-rec' : ''}`);
+  join(root, `rightsize-${s.containers}c-${s.days}d-${s.stepSeconds}s-${s.endSeconds}${RULE_SUFFIX[s.recordingRule]}`);
+const RULE_SUFFIX: Record<RecordingRuleSource, string> = { 'kube-prometheus': '-rec', kubetune: '-ktrules', none: '' };
 
 /** Backfills (or reuses) the TSDB for `shape`; returns its directory and how long the backfill took. */
 export async function ensureBenchData(
@@ -162,6 +178,61 @@ export async function ensureBenchData(
     if (running.size >= 2) await Promise.race(running);
   }
   await Promise.all(running);
+  // The recorded series starts two steps after the first raw sample (irate needs two samples, and promtool's first
+  // evaluation has none before it): bench/rightsize.ts leaves the window's first minutes out for every contender.
+  if (shape.recordingRule === 'kubetune') await backfillKubetuneRules(dir, start, shape.endSeconds, log);
   writeFileSync(marker, JSON.stringify(shape));
   return { dir, backfillMs: performance.now() - started, reused: false };
+}
+
+/**
+ * Evaluates kubetune's own rightsize recording rules (src/generate/monitoring/rightsize-rules.ts, as `kubetune
+ * generate rules` writes them) over the raw series already in `dir`: a Prometheus serves them, promtool
+ * evaluates the rules every minute from `start` to `end` and writes blocks, which join the data directory.
+ */
+async function backfillKubetuneRules(dir: string, start: number, end: number, log: (s: string) => void): Promise<void> {
+  const started = performance.now();
+  const work = join(dir, 'rules-backfill');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const rulesFile = join(work, 'kubetune-rightsize.rules.yml');
+  writeFileSync(rulesFile, dumpYaml({ groups: [{ ...rightsizeRules('cluster'), interval: '1m' }] }));
+  // No compaction while promtool reads (the day blocks stay as backfilled).
+  const prom = await startPrometheus({
+    dataDir: dir,
+    extraArgs: [
+      '--storage.tsdb.min-block-duration=2h',
+      '--storage.tsdb.max-block-duration=2h',
+      '--query.max-samples=200000000',
+    ],
+  });
+  try {
+    const out = join(work, 'blocks');
+    const child = spawn(
+      'promtool',
+      [
+        'tsdb',
+        'create-blocks-from',
+        'rules',
+        '--quiet',
+        `--url=${prom.url}`,
+        `--start=${start}`,
+        `--end=${end}`,
+        `--output-dir=${out}`,
+        rulesFile,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let text = '';
+    child.stdout.on('data', (b: Buffer) => (text += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (text += b.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    if (code !== 0) throw new Error(`promtool create-blocks-from rules failed (exit ${code}):\n${text.slice(-4000)}`);
+    await prom.stop();
+    for (const block of readdirSync(out)) renameSync(join(out, block), join(dir, block));
+  } finally {
+    await prom.stop().catch(() => undefined);
+    rmSync(work, { recursive: true, force: true });
+  }
+  log(`  kubetune's recording rules evaluated by promtool in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }

@@ -28,6 +28,8 @@ export interface ChildResult {
   readonly bytes: number;
   readonly maxRssKb: number;
   readonly containers: number;
+  /** The recording rules CPU statistics were read from (empty: raw counters). */
+  readonly recordedRules?: readonly string[];
   /** Statistics of every 97th container, to cross-check the two. */
   readonly sample: Readonly<Record<string, Sample>>;
 }
@@ -75,6 +77,7 @@ export async function runKubetuneChild(o: ChildOptions): Promise<ChildResult> {
     bytes: prom.stats().bytes,
     maxRssKb: process.resourceUsage().maxRSS,
     containers: collected.pods.size,
+    recordedRules: [...new Set(collected.cpuRecorded.values())].sort(),
     sample,
   };
 }
@@ -87,10 +90,17 @@ function quantile(sorted: Float64Array, q: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (rank - lo);
 }
 
+async function prometheusMajor(url: string): Promise<number> {
+  const info = (await (await fetch(`${url}/api/v1/status/buildinfo`)).json()) as { data?: { version?: string } };
+  return Number(/^(\d+)\./.exec(info.data?.version ?? '')?.[1] ?? 3);
+}
+
 export async function runBaselineChild(o: ChildOptions): Promise<ChildResult> {
   const started = performance.now();
   const prom = new PrometheusClient({ url: o.url, timeoutMs: 300_000 });
-  const start = o.endSeconds - o.windowSeconds + STEP;
+  // The same samples a range selector `[window]` at `end` covers: Prometheus 2.x selects [end − window, end], 3.x
+  // (end − window, end] (left-open since 3.0, per its migration guide).
+  const start = o.endSeconds - o.windowSeconds + ((await prometheusMajor(o.url)) >= 3 ? STEP : 0);
   const series = await prom.series([discoverySelector(undefined)], { startSeconds: start, endSeconds: o.endSeconds });
   const keys = new Map<string, PodContainerKey>();
   for (const l of series)
