@@ -31,9 +31,9 @@ export interface CommandSpec {
 }
 
 /**
- * A command that still declares its own commander options and subcommands (bench, generate): loaded only when it
- * runs or its help is asked for; listed in `--help` by its description otherwise. Move its flags into the option
- * table (options*.ts) to get README tables and completion.
+ * A command that registers its own commander subcommands (bench run|history|show|compare, whose options come from
+ * the table: options-bench.ts) or still declares its own options (predict): loaded only when it runs or its help is
+ * asked for; listed in `--help` by its description otherwise.
  */
 export interface LegacyCommandSpec {
   readonly name: CommandName;

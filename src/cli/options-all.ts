@@ -1,5 +1,6 @@
 import { type CommandName, type OptionDef } from './options.js';
 import { GENERATE, HEALTH, PLAN, RIGHTSIZE, RULES_LIST, SNAPSHOT } from './options-commands.js';
+import { BENCH } from './options-bench.js';
 import { PROMETHEUS_OPTIONS } from './options-prometheus.js';
 import { AUDIT, CLUSTER_OPTIONS, DIAGNOSE, OUTPUT } from './options-table.js';
 
@@ -10,6 +11,7 @@ export const OPTIONS: readonly OptionDef[] = [
   ...RIGHTSIZE,
   ...PLAN,
   ...GENERATE,
+  ...BENCH,
   ...PROMETHEUS_OPTIONS,
   ...CLUSTER_OPTIONS,
   ...SNAPSHOT,
@@ -20,3 +22,7 @@ export const OPTIONS: readonly OptionDef[] = [
 
 /** The options of one command, in table order. */
 export const optionsOf = (command: CommandName): OptionDef[] => OPTIONS.filter((o) => o.commands.includes(command));
+
+/** The options of one subcommand (`bench run`), in table order. */
+export const optionsOfSub = (command: CommandName, sub: string): OptionDef[] =>
+  optionsOf(command).filter((o) => o.sub?.includes(sub));

@@ -1,7 +1,7 @@
 /** Commander options from the option table: flags, help, defaults, parsing, environment variables. */
 import { Option, type Command } from 'commander';
 import { attributeOf, choicesOf, parseValue, type CommandName, type OptionDef } from './options.js';
-import { optionsOf } from './options-all.js';
+import { optionsOf, optionsOfSub } from './options-all.js';
 import type { Env } from '../app/ports.js';
 
 /** `-o, --output <format>` */
@@ -36,8 +36,8 @@ export function commanderOption(o: OptionDef, command?: CommandName): Option {
 }
 
 /** Adds every option the table gives `command`, and reads their environment variables when not given. */
-export function addTableOptions(cmd: Command, command: CommandName, env: () => Env): Command {
-  const rows = optionsOf(command);
+export function addTableOptions(cmd: Command, command: CommandName, env: () => Env, sub?: string): Command {
+  const rows = sub === undefined ? optionsOf(command) : optionsOfSub(command, sub);
   for (const o of rows) cmd.addOption(commanderOption(o, command));
   cmd.hook('preAction', (self) => {
     const e = env();

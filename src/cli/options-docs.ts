@@ -1,7 +1,8 @@
 /** README's flag tables, generated from the option table (`npm run gen`; options.test.ts fails when stale). */
 import { isLegacy, type AnyCommandSpec } from './command.js';
 import { choicesOf, type OptionDef } from './options.js';
-import { optionsOf } from './options-all.js';
+import { optionsOf, optionsOfSub } from './options-all.js';
+import { BENCH_SUBCOMMANDS } from './options-bench.js';
 import { defaultOf, flagsOf } from './options-commander.js';
 
 export const FLAGS_BEGIN = '<!-- BEGIN GENERATED: flag tables (npm run gen, from src/cli/options*.ts) -->';
@@ -20,6 +21,23 @@ export function renderFlagTables(commands: readonly AnyCommandSpec[]): string {
   const out: string[] = [];
   for (const c of commands) {
     const rows = optionsOf(c.name).filter((o) => !o.hidden);
+    if (c.name === 'bench') {
+      for (const sub of BENCH_SUBCOMMANDS) {
+        out.push(
+          `**\`kubetune ${c.name} ${sub}\`**`,
+          '',
+          '| flag | meaning | default | environment |',
+          '|---|---|---|---|',
+        );
+        out.push(
+          ...optionsOfSub(c.name, sub)
+            .filter((o) => !o.hidden)
+            .map((o) => row(o, c.name)),
+          '',
+        );
+      }
+      continue;
+    }
     if (isLegacy(c)) {
       out.push(`**\`kubetune ${c.name}\`**: see \`kubetune ${c.name} --help\`.`, '');
       continue;

@@ -11,6 +11,11 @@ import { OPTIONS, optionsOf } from './options-all.js';
 import { flagsOf } from './options-commander.js';
 import { FLAGS_BEGIN, FLAGS_END, renderFlagTables } from './options-docs.js';
 import { AREAS, OUTPUT_FORMATS } from './options-table.js';
+import { BENCH_FORMATS, BENCH_SUBCOMMANDS, BENCH_SUITES } from './options-bench.js';
+import { optionsOfSub } from './options-all.js';
+import { BENCH_REPORTERS } from '../bench/report/index.js';
+import { SUITE_NAMES } from '../model/bench.js';
+import { BENCH_NAMESPACE } from '../bench/cluster/labels.js';
 
 const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const tableCommands = COMMANDS.filter((c) => !isLegacy(c));
@@ -25,6 +30,33 @@ describe('the option table', () => {
     expect([...OUTPUT_FORMATS].sort()).toEqual([...REPORTER_NAMES].sort());
     const used = new Set(RULES.map((r) => r.area));
     for (const a of used) expect(AREAS).toContain(a);
+  });
+
+  it("agrees with bench's modules: report formats, suites, the cluster namespace", () => {
+    expect([...BENCH_FORMATS].sort()).toEqual(Object.keys(BENCH_REPORTERS).sort());
+    expect([...BENCH_SUITES]).toEqual([...SUITE_NAMES]);
+    expect(optionsOfSub('bench', 'run').find((o) => o.name === 'namespace')?.default).toBe(BENCH_NAMESPACE);
+  });
+
+  it('is what --help prints for every bench subcommand, and parses bench values like every other flag', async () => {
+    for (const sub of BENCH_SUBCOMMANDS) {
+      const help = (await runCli(['bench', sub, '--help'])).stdout;
+      const shown = [...help.matchAll(/^ {2}(?:-\w, )?(--[a-z-]+)(?: <[^>]+>)?(?: {2,}|$)/gm)]
+        .map((m) => m[1])
+        .filter((f) => f !== '--help');
+      expect(shown.sort(), sub).toEqual(
+        optionsOfSub('bench', sub)
+          .map((o) => `--${o.name}`)
+          .sort(),
+      );
+      for (const o of optionsOfSub('bench', sub)) expect(help, `${sub} ${o.name}`).toContain(flagsOf(o));
+    }
+    const bad = await runCli(['bench', 'run', '--dry-run', '--repeat', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--repeat: expected ≥ 1, got "0"');
+    const limit = await runCli(['bench', 'history', '--limit', 'x']);
+    expect(limit.code).toBe(2);
+    expect(limit.stderr).toContain('--limit: expected a positive whole number (≥ 1), got "x"');
   });
 
   it('has one row per flag and command, and variadic flags only where no positional argument can be swallowed', () => {

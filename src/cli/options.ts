@@ -73,6 +73,8 @@ export interface OptionDef {
   readonly repeatable?: boolean;
   /** Takes every following word (`--metrics-file a b c`): only on commands without positional arguments. */
   readonly variadic?: boolean;
+  /** The subcommands of `commands` it belongs to (`bench run`); none: the command itself. */
+  readonly sub?: readonly string[];
 }
 
 export const choicesOf = (o: OptionDef): readonly string[] =>

@@ -1,22 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import yaml from 'js-yaml';
 import { compareBench, runBench, showBench, type BenchOutcome } from '../../app/bench.js';
 import { parseBaselineSpec } from '../../bench/baseline.js';
-import { BENCH_NAMESPACE } from '../../bench/cluster/labels.js';
 import { clusterPlan, DEFAULT_IMAGES, type BenchImage } from '../../bench/cluster/manifests.js';
 import { EMPTY_BENCH_CONFIG, localProfile, parseBenchConfig, type BenchConfig } from '../../bench/config.js';
 import { BENCH_REPORTERS, type BenchFormat } from '../../bench/report/index.js';
 import { localEnvironment, runLocalSuite } from '../../bench/run/local.js';
-import { SUITE_NAMES, type SuiteName } from '../../model/bench.js';
+import type { SuiteName } from '../../model/bench.js';
 import { ConfigError, UsageError } from '../../core/errors.js';
 import { defaultStorePath, openStore } from '../../store/open.js';
 import type { BenchStore } from '../../store/bench-store.js';
 import type { CommandContext, LegacyCommandModule as CommandModule } from '../command.js';
 import { EXIT } from '../exit-codes.js';
-import { positiveInt } from '../parse.js';
+import { BENCH_CONFIG_FILE } from '../options-bench.js';
+import { addTableOptions } from '../options-commander.js';
 import { benchHistoryText } from './bench-history.js';
 import { pushBench } from './bench-push.js';
 
@@ -41,8 +41,6 @@ interface RunFlags extends StoreFlags {
   readonly pushgateway?: string;
   readonly job: string;
 }
-
-export const BENCH_CONFIG_FILE = 'bench.yaml';
 
 function loadBenchConfig(explicit: string | undefined, cwd: string): BenchConfig {
   const file = explicit ?? join(cwd, BENCH_CONFIG_FILE);
@@ -80,18 +78,6 @@ function finish(o: BenchOutcome, flags: StoreFlags, ctx: CommandContext): void {
 
 const newRunId = (at: Date): string =>
   `${at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}-${randomBytes(2).toString('hex')}`;
-
-function storeOptions(cmd: Command): Command {
-  return cmd
-    .option(
-      '--store <file|url>',
-      'history: an SQLite file, or postgres://user@host/db (default: $KUBETUNE_BENCH_STORE, ~/.local/share/kubetune/bench.sqlite)',
-    )
-    .option('--config <file>', `bench profile, tolerances and gates (default: ./${BENCH_CONFIG_FILE} when present)`)
-    .addOption(
-      new Option('-f, --format <format>', 'report format').choices(Object.keys(BENCH_REPORTERS)).default('text'),
-    );
-}
 
 const pairs = (s: string | undefined, flag: string): Record<string, string> =>
   Object.fromEntries(
@@ -171,78 +157,49 @@ async function run(flags: RunFlags, ctx: CommandContext): Promise<void> {
   }
 }
 
+/** A bench subcommand with its options from the table (options-bench.ts). */
+const sub = (bench: Command, name: string, ctx: CommandContext): Command =>
+  addTableOptions(bench.command(name), 'bench', () => ctx.io.env, name);
+
 function register(program: Command, ctx: CommandContext): void {
   const bench = program
     .command('bench')
     .description('Benchmark this machine or the cluster, keep a history, catch regressions against a baseline');
-  storeOptions(
-    bench
-      .command('run')
-      .description('Run a benchmark suite, store it in the history and compare it with the baseline')
-      .option('--local', 'run the node-level suites on this machine with stress-ng, fio, iperf3 (no cluster)')
-      .addOption(new Option('--suite <name>', 'suite').choices(SUITE_NAMES).default('quick'))
-      .option(
-        '--repeat <n>',
-        'repeats of every test (5 or more for a noise-aware comparison)',
-        positiveInt('--repeat'),
-        1,
-      )
-      .option('--dir <path>', 'filesystem the local disk tests measure (default: the temp directory)')
-      .option('--baseline <spec>', 'last | median:N | RUN-ID', 'last')
-      .option('--no-history', 'do not read or write the history store')
-      .option('--pushgateway <url>', 'also push the medians, gates and counts as gauges to this Pushgateway')
-      .option('--job <name>', 'Pushgateway job label', 'kubetune-bench')
-      .option('--dry-run', 'print every object a cluster run would create (namespace, Jobs, PVCs, pods, Services)')
-      .option('--namespace <ns>', 'namespace of the cluster benchmark objects', BENCH_NAMESPACE)
-      .option(
-        '--storage-class <names>',
-        'StorageClasses to measure, comma-separated (default: the node disk, emptyDir)',
-      )
-      .option('--node-selector <k=v,...>', 'run benchmark pods on these nodes (a pool, a zone)')
-      .option(
-        '--image <tool=image>',
-        'image per tool (stress-ng, fio, iperf3), repeatable',
-        (v: string, prev: string[]) => [...prev, v],
-        [] as string[],
+  sub(bench, 'run', ctx)
+    .description('Run a benchmark suite, store it in the history and compare it with the baseline')
+    .action((flags: RunFlags) => run(flags, ctx));
+  sub(bench, 'history', ctx)
+    .description('List stored runs, newest first')
+    .action((flags: StoreFlags & { limit: number }) =>
+      withStore(
+        flags,
+        ctx,
+        async (s) => void ctx.io.stdout.write(benchHistoryText(await s.listRuns({ limit: flags.limit }), flags.format)),
       ),
-  ).action((flags: RunFlags) => run(flags, ctx));
-  storeOptions(
-    bench
-      .command('history')
-      .description('List stored runs, newest first')
-      .option('--limit <n>', 'runs to list', positiveInt('--limit'), 20),
-  ).action((flags: StoreFlags & { limit: number }) =>
-    withStore(
-      flags,
-      ctx,
-      async (s) => void ctx.io.stdout.write(benchHistoryText(await s.listRuns({ limit: flags.limit }), flags.format)),
-    ),
-  );
-  storeOptions(
-    bench.command('show').argument('<run>', 'run id').description('Show one stored run with its gates'),
-  ).action((id: string, flags: StoreFlags) =>
-    withStore(flags, ctx, async (s) => {
-      const o = await showBench(id, s, loadBenchConfig(flags.config, ctx.io.cwd));
-      if (!o) throw new UsageError(`no run ${id} in ${s.location}`);
-      finish(o, flags, ctx);
-    }),
-  );
-  storeOptions(
-    bench
-      .command('compare')
-      .argument('[run]', 'run id (default: the newest)')
-      .description('Compare a stored run with a baseline')
-      .option('--baseline <spec>', 'last | median:N | RUN-ID', 'last'),
-  ).action((id: string | undefined, flags: StoreFlags & { baseline: string }) =>
-    withStore(flags, ctx, async (s) => {
-      const o = await compareBench(
-        { ...(id ? { run: id } : {}), baseline: flags.baseline, config: loadBenchConfig(flags.config, ctx.io.cwd) },
-        s,
-      );
-      if (!o) throw new UsageError(`no run${id ? ` ${id}` : ''} in ${s.location}`);
-      finish(o, flags, ctx);
-    }),
-  );
+    );
+  sub(bench, 'show', ctx)
+    .argument('<run>', 'run id')
+    .description('Show one stored run with its gates')
+    .action((id: string, flags: StoreFlags) =>
+      withStore(flags, ctx, async (s) => {
+        const o = await showBench(id, s, loadBenchConfig(flags.config, ctx.io.cwd));
+        if (!o) throw new UsageError(`no run ${id} in ${s.location}`);
+        finish(o, flags, ctx);
+      }),
+    );
+  sub(bench, 'compare', ctx)
+    .argument('[run]', 'run id (default: the newest)')
+    .description('Compare a stored run with a baseline')
+    .action((id: string | undefined, flags: StoreFlags & { baseline: string }) =>
+      withStore(flags, ctx, async (s) => {
+        const o = await compareBench(
+          { ...(id ? { run: id } : {}), baseline: flags.baseline, config: loadBenchConfig(flags.config, ctx.io.cwd) },
+          s,
+        );
+        if (!o) throw new UsageError(`no run${id ? ` ${id}` : ''} in ${s.location}`);
+        finish(o, flags, ctx);
+      }),
+    );
 }
 
 /** `kubetune bench run|history|show|compare`. */
