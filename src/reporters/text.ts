@@ -58,15 +58,62 @@ export function streamText(report: Report, out: Sink, options: RenderOptions = {
   const diags = report.diagnostics.filter((d) => d.severity !== 'info' || options.verbose);
   if (diags.length > 0) {
     line(paint('bold', `INPUT AND RULE PROBLEMS (${diags.length})`));
-    for (const d of diags.slice(0, options.verbose ? diags.length : 50))
-      line(`  ${paint(d.severity, d.severity)} ${sanitize(d.message)}`);
-    if (!options.verbose && diags.length > 50) line(`  … ${diags.length - 50} more (use --verbose)`);
+    const grouped = groupDiagnostics(diags);
+    for (const g of grouped.slice(0, options.verbose ? grouped.length : 50))
+      line(`  ${paint(g.severity, g.severity)} ${sanitize(diagnosticText(g, options.verbose === true))}`);
+    if (!options.verbose && grouped.length > 50) line(`  … ${grouped.length - 50} more (use --verbose)`);
     line('');
   }
   line(summaryLine(report));
 }
 
 type Paint = (c: keyof typeof COLORS, s: string) => string;
+
+/** Identical diagnostics (same severity, code, file and message) shown once, with the lines they were reported at. */
+interface DiagnosticGroup {
+  readonly severity: Severity;
+  readonly message: string;
+  readonly file?: string;
+  readonly lines: number[];
+  count: number;
+}
+
+export function groupDiagnostics(diags: readonly Report['diagnostics'][number][]): DiagnosticGroup[] {
+  const byKey = new Map<string, DiagnosticGroup>();
+  for (const d of diags) {
+    const key = `${d.severity}\0${d.code}\0${d.file ?? ''}\0${d.message}`;
+    let g = byKey.get(key);
+    if (!g) {
+      g = {
+        severity: d.severity,
+        message: d.message,
+        ...(d.file !== undefined ? { file: d.file } : {}),
+        lines: [],
+        count: 0,
+      };
+      byKey.set(key, g);
+    }
+    g.count++;
+    if (d.line !== undefined && d.line > 0) g.lines.push(d.line);
+  }
+  return [...byKey.values()];
+}
+
+const SHOWN_LINES = 5;
+
+/** "63× file:3: message (lines 3, 4, 9, 12, 15 and 58 more)"; the file:line is not repeated when the message starts with it. */
+export function diagnosticText(g: DiagnosticGroup, verbose: boolean): string {
+  const times = g.count > 1 ? `${g.count}× ` : '';
+  const named = g.file !== undefined && g.message.startsWith(g.file);
+  const where = g.file === undefined || named ? '' : `${g.file}${g.lines.length > 0 ? `:${g.lines[0]}` : ''}: `;
+  let lines = '';
+  if (g.count > 1 && g.lines.length > 1) {
+    const shown = verbose ? g.lines : g.lines.slice(0, SHOWN_LINES);
+    const rest = g.lines.length - shown.length;
+    lines = ` (lines ${shown.join(', ')}${rest > 0 ? ` and ${rest} more` : ''})`;
+  }
+  return `${times}${where}${g.message}${lines}`;
+}
 
 function findingLine(f: Finding, sev: Severity, paint: Paint, width?: number): string {
   const pr = f.priority ? `${f.priority} ` : '';

@@ -100,4 +100,23 @@ describe('offline diagnose input errors', () => {
     expect(run.stdout).toMatch(/root cause: etcd .* → .*API server p99 latency/);
     expect(run.stderr).toMatch(/KPIs measured/);
   });
+
+  it('text output names the file:line the JSON carries and folds 63 identical parse warnings into one counted line', async () => {
+    const dir = await tempDir('scrape');
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    const bad = join(dir, 'repeated.prom');
+    writeFileSync(bad, `# TYPE x counter\nx_total 1\n${'x_total one\n'.repeat(63)}x_total{a="1" 2\n`);
+    const args = ['diagnose', '--metrics-file', bad, ...scrapes('1.35').slice(0, 2), '--fail-on', 'none'];
+    const json = JSON.parse((await runCli([...args, '-o', 'json'])).stdout) as DiagnoseJson;
+    const repeated = json.diagnostics.filter((d) => d.code === 'parse-error' && d.line !== undefined && d.line <= 65);
+    expect(repeated).toHaveLength(63);
+    const text = (await runCli([...args, '--no-color'])).stdout.split('\n');
+    const message = repeated[0]!.message;
+    const folded = text.filter((l) => l.includes(message));
+    expect(folded).toEqual([`  warning 63× ${bad}:3: ${message} (lines 3, 4, 5, 6, 7 and 58 more)`]);
+    const single = json.diagnostics.find((d) => d.line === 66)!;
+    expect(text).toContain(`  warning ${bad}:66: ${single.message}`);
+    const verbose = (await runCli([...args, '--no-color', '--verbose'])).stdout;
+    expect(verbose).toContain(`(lines ${Array.from({ length: 63 }, (_, i) => i + 3).join(', ')})`);
+  });
 });

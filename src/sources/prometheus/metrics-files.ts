@@ -37,6 +37,9 @@ async function expand(path: string): Promise<string[]> {
  * Reads and parses each file (directories: the scrape files inside, e.g. `controlplane/*`). A file that cannot be read or has bad lines yields diagnostics naming file and line;
  * the other files (and the good lines) are still used. Each sample gets `instance="<component>"` unless it has one.
  */
+/** Bad lines reported one by one per file; a file with more is not a scrape worth listing line by line. */
+const MAX_BAD_LINES = 200;
+
 export async function readMetricsFiles(files: readonly string[]): Promise<MetricsFilesResult> {
   const all: ScrapedSample[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -61,15 +64,16 @@ export async function readMetricsFiles(files: readonly string[]): Promise<Metric
     const instance = instanceForFile(file);
     const parsed = parseExposition(text);
     for (const s of parsed.samples) all.push('instance' in s.labels ? s : { ...s, labels: { ...s.labels, instance } });
-    for (const err of parsed.errors.slice(0, 20)) {
+    // The text report folds identical messages into one line with a count; past the cap only the count is kept.
+    for (const err of parsed.errors.slice(0, MAX_BAD_LINES)) {
       diagnostics.push({ code: 'parse-error', severity: 'warning', file, line: err.line, message: err.message });
     }
-    if (parsed.errors.length > 20) {
+    if (parsed.errors.length > MAX_BAD_LINES) {
       diagnostics.push({
         code: 'parse-error',
         severity: 'warning',
         file,
-        message: `${parsed.errors.length - 20} more bad lines skipped`,
+        message: `${parsed.errors.length - MAX_BAD_LINES} more bad lines skipped`,
       });
     }
     if (parsed.samples.length === 0) {
