@@ -64,7 +64,9 @@ export function prometheusBackend(api: PromApi, opts: PromBackendOptions): Metri
         };
       } catch (e) {
         if (isKubetuneError(e) && fatal.has(e.code)) throw e;
-        return { status: 'error', kpi, query, reason: e instanceof Error ? e.message : String(e) };
+        const reason = e instanceof Error ? e.message : String(e);
+        const summary = e instanceof Error && 'summary' in e && typeof e.summary === 'string' ? e.summary : reason;
+        return { status: 'error', kpi, query, reason, cause: summary };
       }
     },
   };

@@ -42,6 +42,7 @@ export async function diagnose(
   const bottlenecks: Bottleneck[] = [];
   const diagnostics: Diagnostic[] = [];
   const kpis: KpiStatus[] = [];
+  const failed = new Map<string, { measurement: Measurement; analyzerId: string }[]>();
   for (const { analyzer, results } of runs) {
     let found: Bottleneck[];
     try {
@@ -57,8 +58,13 @@ export async function diagnose(
     }
     bottlenecks.push(...found);
     for (const m of Object.values(results)) {
-      const d = measurementDiagnostic(m, analyzer.id);
-      if (d) diagnostics.push(d);
+      if (m.status === 'error' && m.cause !== undefined) {
+        const same = failed.get(m.cause) ?? [];
+        failed.set(m.cause, [...same, { measurement: m, analyzerId: analyzer.id }]);
+      } else {
+        const d = measurementDiagnostic(m, analyzer.id);
+        if (d) diagnostics.push(d);
+      }
       const b = found.find((x) => x.kpi.id === m.kpi.id);
       kpis.push({
         kpi: m.kpi.id,
@@ -69,10 +75,30 @@ export async function diagnose(
       });
     }
   }
+  diagnostics.push(...failureDiagnostics(failed));
   const chains = buildChains(bottlenecks);
   const findings = sortFindings([
     ...chains.map((c) => chainFinding(c, ctx)),
     ...bottlenecks.map((b) => bottleneckFinding(b, ctx)),
   ]);
   return { findings, diagnostics, bottlenecks, chains, kpis };
+}
+
+/**
+ * One diagnostic per cause of failed queries ("42 queries failed: Prometheus … answered 500 internal: store down
+ * (first: [apiserver-qps] sum(rate(…)))"), not one per query with its full text; a single failure keeps its own line.
+ */
+function failureDiagnostics(
+  failed: ReadonlyMap<string, { measurement: Measurement; analyzerId: string }[]>,
+): Diagnostic[] {
+  return [...failed].map(([cause, all]) => {
+    const first = all[0]!;
+    if (all.length === 1) return measurementDiagnostic(first.measurement, first.analyzerId)!;
+    const m = first.measurement;
+    return {
+      code: 'source-error',
+      severity: 'error',
+      message: `${all.length} queries failed: ${cause} (first: [${m.kpi.id}]${'query' in m && m.query ? ` ${m.query}` : ''})`,
+    };
+  });
 }

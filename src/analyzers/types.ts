@@ -18,7 +18,14 @@ export type Measurement =
   /** The metric exists but had no observations in the window (e.g. no requests of that scope): not a verdict. */
   | { readonly status: 'no-traffic'; readonly kpi: Kpi; readonly query: string }
   | { readonly status: 'not-measured'; readonly kpi: Kpi; readonly reason: string; readonly query?: string }
-  | { readonly status: 'error'; readonly kpi: Kpi; readonly reason: string; readonly query?: string };
+  | {
+      readonly status: 'error';
+      readonly kpi: Kpi;
+      readonly reason: string;
+      readonly query?: string;
+      /** The reason without the query text: what errors with the same cause share (they are reported once). */
+      readonly cause?: string;
+    };
 
 export interface AnalyzeContext {
   readonly profile: ProfileName;

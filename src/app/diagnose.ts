@@ -5,6 +5,7 @@
 import { scrapeBackend, prometheusBackend, type MetricsBackend } from '../analyzers/backends.js';
 import { diagnose as analyse, type DiagnoseResult } from '../analyzers/diagnose.js';
 import { DIAGNOSE_ANALYZERS } from '../analyzers/diagnose-index.js';
+import { PrometheusUnusableError } from '../core/errors.js';
 import type { Diagnostic } from '../engine/types.js';
 import type { ProfileName } from '../knowledge/profiles.js';
 import { evaluateOnSamples, type SampleSet } from '../model/metric-eval.js';
@@ -99,6 +100,13 @@ function nothingMeasuredHint(run: SourceRun, result: DiagnoseResult, options: Di
   return { ...result, diagnostics: [hint, ...result.diagnostics] };
 }
 
+/** A live server on which every KPI query failed (5xx throughout, not a Prometheus API) is unusable: exit 3, not a report. */
+function unusable(run: SourceRun, result: DiagnoseResult): void {
+  if (run.period || result.kpis.length === 0 || result.kpis.some((k) => k.status !== 'error')) return;
+  const causes = result.diagnostics.filter((d) => d.code === 'source-error' && d.severity === 'error');
+  throw new PrometheusUnusableError(run.source, causes.map((d) => d.message).join('; '));
+}
+
 /** Runs every diagnose analyzer on the source and builds the report (findings, KPIs, root-cause chains). */
 export async function diagnose(options: DiagnoseOptions, ports: { readonly clock: Clock }): Promise<DiagnoseOutcome> {
   const profile = options.profile ?? 'guide';
@@ -108,6 +116,7 @@ export async function diagnose(options: DiagnoseOptions, ports: { readonly clock
     windowSeconds: options.windowSeconds,
     ...(run.period ? { period: run.period } : {}),
   });
+  unusable(run, result);
   const report = diagnoseReport(run, nothingMeasuredHint(run, result, options), profile, options.windowSeconds);
   return { report, result, run };
 }

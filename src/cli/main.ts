@@ -12,6 +12,7 @@ const ERROR_EXIT: Readonly<Record<string, number>> = {
   KT_CONFIG: EXIT.usage,
   KT_SOURCE_UNAVAILABLE: EXIT.unreachable,
   KT_PROM_UNAVAILABLE: EXIT.unreachable,
+  KT_PROM_UNUSABLE: EXIT.unreachable,
   KT_INPUT: EXIT.input,
   KT_KUBECONFIG: EXIT.usage,
   KT_KUBE_API: EXIT.unreachable,

@@ -62,6 +62,17 @@ export class PrometheusUnavailableError extends KubetuneError {
   }
 }
 
+/** Prometheus answered, but no query could be used (5xx on every query, or not a Prometheus API): exit 3. */
+export class PrometheusUnusableError extends KubetuneError {
+  readonly code = 'KT_PROM_UNUSABLE';
+  constructor(
+    readonly url: string,
+    summary: string,
+  ) {
+    super(`Prometheus at ${url} is unusable: every query failed: ${summary}`);
+  }
+}
+
 export class RuleDefinitionError extends KubetuneError {
   readonly code = 'KT_RULE_DEFINITION';
 }

@@ -52,7 +52,11 @@ describe('diagnose failure modes', () => {
     expect(report.sections.diagnose.kpis.find((k) => k.kpi === 'etcd-wal-fsync-p99')?.status).toBe('error');
     expect(
       report.diagnostics.some(
-        (d) => d.severity === 'error' && /etcd-wal-fsync-p99.*did not answer within 500 ms/.test(d.message),
+        (d) =>
+          d.severity === 'error' &&
+          /did not answer within 500 ms.*etcd-wal-fsync-p99|etcd-wal-fsync-p99.*did not answer within 500 ms/.test(
+            d.message,
+          ),
       ),
     ).toBe(true);
     expect(bottlenecksOf(report)['etcd-backend-commit-p99']).toBe('P0');
@@ -78,17 +82,47 @@ describe('diagnose failure modes', () => {
     expect(flaky.code).toBe(1);
   });
 
-  it('persistent 5xx on queries: every KPI is an error, never healthy; exit 4', async () => {
+  it('persistent 5xx on every query: exit 3 (unusable), one summarised line per cause, no report', async () => {
     const p = await proxy((req) =>
       isQuery(req.path)
         ? { kind: 'respond', status: 500, body: '{"status":"error","errorType":"internal","error":"store down"}' }
         : { kind: 'pass' },
     );
     const run = await diagnose(p.url, ['--retries', '1']);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^kubetune: Prometheus at ${p.url} is unusable: every query failed: \\d+ queries failed: .*answered 500 internal: store down \\(first: \\[[a-z0-9-]+\\] `,
+      ),
+    );
+    expect(lines[0]!.length).toBeLessThan(1000); // one query text, not 42
+  });
+
+  it('garbage (not a Prometheus API) on every call: exit 3, one line', async () => {
+    const p = await proxy(() => ({ kind: 'respond', status: 200, body: '<html>hello</html>' }));
+    const run = await diagnose(p.url, ['--retries', '0']);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/is unusable: every query failed: \d+ queries failed: /);
+  });
+
+  it('the same failure on many queries is one diagnostic with a count, not one per query', async () => {
+    const p = await proxy((req) =>
+      isQuery(req.path) && /apiserver_request/.test(decodeURIComponent(req.body))
+        ? { kind: 'respond', status: 500, body: '{"status":"error","errorType":"internal","error":"shard lost"}' }
+        : { kind: 'pass' },
+    );
+    const run = await diagnose(p.url, ['--retries', '0']);
     const report = JSON.parse(run.stdout) as DiagnoseJson;
-    expect(report.findings).toEqual([]);
-    expect(new Set(report.sections.diagnose.kpis.map((k) => k.status))).toEqual(new Set(['error']));
-    expect(report.diagnostics.filter((d) => d.severity === 'error').length).toBe(report.sections.diagnose.kpis.length);
+    const failed = report.sections.diagnose.kpis.filter((k) => k.status === 'error');
+    expect(failed.length).toBeGreaterThan(1);
+    const shard = report.diagnostics.filter((d) => d.message.includes('shard lost'));
+    expect(shard).toHaveLength(1);
+    expect(shard[0]!.message).toMatch(new RegExp(`^${failed.length} queries failed: .* \\(first: \\[`));
     expect(run.code).toBe(4);
   });
 

@@ -8,11 +8,13 @@ export class PrometheusQueryError extends KubetuneError {
   readonly status: number;
   readonly errorType: string;
   readonly query: string | undefined;
+  /** The message without the query: the same for every query that failed for the same cause. */
+  readonly summary: string;
   constructor(opts: { url: string; status: number; errorType: string; detail: string; query?: string | undefined }) {
     const status = opts.status ? `${opts.status} ` : '';
-    super(
-      `Prometheus ${opts.url} answered ${status}${opts.errorType}: ${opts.detail}${opts.query ? ` (query: ${opts.query})` : ''}`,
-    );
+    const summary = `Prometheus ${opts.url} answered ${status}${opts.errorType}: ${opts.detail}`;
+    super(`${summary}${opts.query ? ` (query: ${opts.query})` : ''}`);
+    this.summary = summary;
     this.url = opts.url;
     this.status = opts.status;
     this.errorType = opts.errorType;
